@@ -83,7 +83,7 @@ export type Person = z.infer<typeof Person>;
 /** An intergovernmental or non-governmental organisation (data/organisations.yaml). */
 export const Organisation = z
   .object({
-    key: z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/),
+    key: z.string().regex(/^[A-Z][A-Z0-9]{1,14}$/),
     name: z.string().min(2),
     aliases: z.array(z.string().min(2)).default([]),
     kind: z.enum(['IGO', 'NGO', 'IMG', 'NAT']),
@@ -137,3 +137,93 @@ export const CameoEntry = z
   })
   .strict();
 export type CameoEntry = z.infer<typeof CameoEntry>;
+
+const CameoCode = z.string().regex(/^\d{2,4}$/, 'a CAMEO code is 2 to 4 digits');
+
+/**
+ * A verb or noun that triggers an event (data/events/*.yaml). A verb is written in its base
+ * form and may carry a particle ("team up"); inflections are generated.
+ */
+export const EventPattern = z
+  .object({
+    verb: z.string().min(2).optional(),
+    noun: z.string().min(2).optional(),
+    /** Irregular forms of the verb (past, participle) that the generator does not know. */
+    forms: z.array(z.string()).default([]),
+    /** Nouns one of which must follow the verb closely ("cut ties", "impose sanctions"). */
+    object: z.array(z.string()).optional(),
+    /**
+     * Where the target stands: after one of these words, where `object` is the verb's direct
+     * object and `none` means the event has no target.
+     */
+    target: z.array(z.string()).optional(),
+    code: CameoCode,
+    /** The code when the source is a state (government, armed forces, police, country). */
+    stateCode: CameoCode.optional(),
+    /** Nouns that, right after the trigger, mean another sense ("struck a deal"). */
+    except: z.array(z.string()).default([]),
+    /** Meetings, calls, agreements: parties named together give one record per pair. */
+    symmetric: z.boolean().default(false),
+  })
+  .strict()
+  .refine((p) => (p.verb === undefined) !== (p.noun === undefined), {
+    message: 'a pattern has exactly one of verb or noun',
+  });
+export type EventPattern = z.infer<typeof EventPattern>;
+
+/** How a verb that takes another event as its complement changes that event (data/control.yaml). */
+export const ControlEffect = z.enum([
+  'intent',
+  'threat',
+  'reject',
+  'appeal',
+  'demand',
+  'planned',
+  'possible',
+  'negated',
+  'asserted',
+]);
+export type ControlEffect = z.infer<typeof ControlEffect>;
+
+const RootMap = z.record(z.string().regex(/^\d{2}$/), CameoCode);
+
+export const Control = z
+  .object({
+    /** Verbs and adjectives followed by "to" + verb or by a verb in -ing. */
+    complement: z.array(z.object({ cue: z.string(), effect: ControlEffect }).strict()),
+    /** Verbs whose object noun is the event ("held talks", "paid a visit"). */
+    light: z.array(z.string()),
+    /** Verbs of saying: the speaker of a reported event. */
+    speech: z.array(z.string()),
+    /** The code an effect gives, by the root of the event it governs; `default` otherwise. */
+    codes: z.record(z.string(), RootMap.and(z.object({ default: CameoCode }))),
+  })
+  .strict();
+export type Control = z.infer<typeof Control>;
+
+/** Words that set modality around a trigger (data/modality.yaml). */
+export const ModalityCues = z
+  .object({
+    /** Auxiliaries and phrases just before a verb. */
+    before: z.record(z.string(), z.enum(['planned', 'possible', 'negated'])),
+    /** Adjectives just before a noun trigger ("possible meeting"). */
+    adjectives: z.record(z.string(), z.enum(['planned', 'possible', 'negated'])),
+    /** Words anywhere in the clause that make it conditional ("if", "unless"). */
+    conditional: z.array(z.string()),
+    /** Time phrases that put the act in the future ("next week"). */
+    future: z.array(z.string()),
+    /** Phrases after a noun trigger that deny it happened ("is not on the calendar"). */
+    deniedAfter: z.array(z.string()),
+  })
+  .strict();
+export type ModalityCues = z.infer<typeof ModalityCues>;
+
+/** Sentences about sport, markets or weather: conflict codes are not taken from them. */
+export const Vetoes = z
+  .object({
+    words: z.array(z.string()),
+    /** Codes (root prefixes) a veto word blocks. */
+    roots: z.array(z.string().regex(/^\d{2}$/)),
+  })
+  .strict();
+export type Vetoes = z.infer<typeof Vetoes>;

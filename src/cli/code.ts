@@ -1,0 +1,36 @@
+import { codeText } from '../code.js';
+import { readInputs } from '../ingest/sources.js';
+import { EXIT } from './errors.js';
+import { RecordWriter, type Format } from './output.js';
+import { Progress } from './progress.js';
+
+export interface CodeCommandOptions {
+  format: Format;
+  published?: string;
+}
+
+/** `dragoman code`: records to stdout, problems and progress to stderr. */
+export async function runCode(paths: string[], opts: CodeCommandOptions): Promise<number> {
+  const writer = new RecordWriter(opts.format, (s) => process.stdout.write(s));
+  const progress = new Progress();
+  let articles = 0;
+  let events = 0;
+  let skipped = 0;
+  for await (const input of readInputs(paths.length ? paths : ['-'])) {
+    if ('issue' in input) {
+      skipped++;
+      progress.done();
+      console.error(`dragoman: ${input.issue.where}: ${input.issue.message}`);
+      continue;
+    }
+    const result = codeText(input.article, { published: opts.published ?? null });
+    for (const issue of result.issues) console.error(`dragoman: ${input.where}: ${issue.message}`);
+    writer.add(result.records);
+    articles++;
+    events += result.records.length;
+    progress.update(`coded ${articles} articles, ${events} events`);
+  }
+  writer.end();
+  progress.done(`coded ${articles} articles, ${events} events${skipped ? `, ${skipped} inputs skipped` : ''}`);
+  return skipped > 0 ? EXIT.skipped : EXIT.ok;
+}

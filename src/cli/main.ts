@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+import { Command, CommanderError, Option } from 'commander';
+import { DictionaryError } from '../dictionaries/index.js';
+import { runCode } from './code.js';
+import { EXIT, parseDay, UsageError } from './errors.js';
+import { runEval } from './eval.js';
+import { runExplain } from './explain.js';
+import type { Format } from './output.js';
+
+const program = new Command();
+program
+  .name('dragoman')
+  .description('Code English news articles into political event records (CAMEO and PLOVER).')
+  .version('0.1.0')
+  .exitOverride()
+  .configureOutput({ outputError: (str, write) => write(`dragoman: ${str.replace(/^error: /, '')}`) });
+
+const published = new Option('--published <date>', 'publication date for articles without one (YYYY-MM-DD)').argParser((v) =>
+  parseDay(v, '--published'),
+);
+
+program
+  .command('code')
+  .description('code articles (.txt, .jsonl, folders, or - for JSON Lines on stdin) into event records')
+  .argument('[paths...]', 'files or folders; - reads JSON Lines from stdin')
+  .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv', 'table']).default('jsonl'))
+  .addOption(published)
+  .action(async (paths: string[], opts: { format: Format; published?: string }) => {
+    process.exitCode = await runCode(paths, opts);
+  });
+
+program
+  .command('explain')
+  .description('show the tokens, actors and triggers of a sentence and why each event was or was not coded')
+  .argument('<sentence>', 'the sentence to explain')
+  .addOption(new Option('--published <date>', 'publication date (YYYY-MM-DD)').argParser((v) => parseDay(v, '--published')))
+  .option('--json', 'print the records as JSON')
+  .action((sentence: string, opts: { published?: string; json?: boolean }) => {
+    process.exitCode = runExplain(sentence, opts);
+  });
+
+program
+  .command('eval')
+  .description('score the coder against a gold file of sentences with expected events')
+  .argument('<gold>', 'gold JSON Lines: {"id","text","date","expected":[{"source","target","code"}]}')
+  .option('--verbose', 'list the misses and extras of every sentence')
+  .option('--json', 'print the result as JSON')
+  .action(async (gold: string, opts: { verbose?: boolean; json?: boolean }) => {
+    process.exitCode = await runEval(gold, opts);
+  });
+
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  // A closed pipe (| head) is the reader's choice, not a failure.
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    process.exitCode = err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  } else if (err instanceof UsageError) {
+    console.error(`dragoman: ${err.message}`);
+    process.exitCode = EXIT.usage;
+  } else if (err instanceof DictionaryError) {
+    console.error(`dragoman: ${err.message}`);
+    process.exitCode = EXIT.failure;
+  } else {
+    console.error(`dragoman: internal error: ${(err as Error).message}`);
+    process.exitCode = EXIT.failure;
+  }
+}

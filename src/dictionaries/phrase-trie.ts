@@ -1,0 +1,44 @@
+/** A trie over token keys: dictionary phrases of several words are found in one left-to-right walk. */
+export interface TrieNode<T> {
+  next: Map<string, TrieNode<T>> | undefined;
+  values: T[] | undefined;
+}
+
+export function newTrie<T>(): TrieNode<T> {
+  return { next: undefined, values: undefined };
+}
+
+/** Adds `value` under the phrase made of `keys`. */
+export function trieAdd<T>(root: TrieNode<T>, keys: readonly string[], value: T): void {
+  let node = root;
+  for (const k of keys) {
+    node.next ??= new Map();
+    let child = node.next.get(k);
+    if (!child) {
+      child = newTrie<T>();
+      node.next.set(k, child);
+    }
+    node = child;
+  }
+  (node.values ??= []).push(value);
+}
+
+/**
+ * The longest phrase starting at `keys[from]`: how many keys it spans and its values.
+ * @example trieLongest(trie, ['the', 'white', 'house'], 1) // { length: 2, values: [...] }
+ */
+export function trieLongest<T>(
+  root: TrieNode<T>,
+  keys: readonly string[],
+  from: number,
+  limit = keys.length,
+): { length: number; values: T[] } | undefined {
+  let node: TrieNode<T> | undefined = root;
+  let best: { length: number; values: T[] } | undefined;
+  for (let i = from; i < limit && node?.next; i++) {
+    node = node.next.get(keys[i] as string);
+    if (!node) break;
+    if (node.values) best = { length: i - from + 1, values: node.values };
+  }
+  return best;
+}

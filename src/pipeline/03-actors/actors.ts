@@ -1,0 +1,131 @@
+import type { Dictionaries } from '../../dictionaries/index.js';
+import type { Segmented } from '../02-segment/segment.js';
+import { findAtoms } from './atoms.js';
+import { composeMentions, prepositionBefore, type ComposeContext } from './compose.js';
+import type { Mention } from './mention.js';
+
+const GLUE = new Set([',', 'and', 'or', '&', 'as', 'well', 'both']);
+const POSSESSIVE = new Set(["'s", "'"]);
+const SINGULAR_PERSON = new Set(['he', 'she', 'him', 'his', 'her']);
+const THING = new Set(['it', 'its']);
+const PLURAL = new Set(['they', 'them', 'their']);
+/** "the two leaders", "both sides": the last two actors named. */
+const PAIR_NOUNS = new Set(['leaders', 'sides', 'countries', 'governments', 'nations', 'presidents', 'capitals', 'parties', 'states', 'neighbours', 'neighbors']);
+
+/** Puts mentions joined by "and", commas or "or" into one group. */
+function assignGroups(keys: readonly string[], mentions: Mention[], nextGroup: number): number {
+  let group = nextGroup;
+  let prev: Mention | undefined;
+  for (const m of mentions) {
+    const prevEnd = prev ? prev.last + (prev.possessive ? 1 : 0) : -1;
+    let joined = false;
+    if (prev && !prev.possessive && m.first > prevEnd) {
+      joined = true;
+      for (let i = prevEnd; i < m.first; i++) if (!GLUE.has(keys[i] ?? '')) joined = false;
+    }
+    if (joined && prev) {
+      const from = m.group;
+      const to = prev.group;
+      if (from >= 0) {
+        for (const x of mentions) if (x.group === from) x.group = to;
+      } else m.group = to;
+    } else if (m.group < 0) m.group = group++;
+    if (m.group >= group) group = m.group + 1;
+    prev = m;
+  }
+  return group;
+}
+
+function distinctRecent(history: readonly Mention[], count: number): Mention[] {
+  const out: Mention[] = [];
+  const seen = new Set<string>();
+  for (let i = history.length - 1; i >= 0 && out.length < count; i--) {
+    const m = history[i] as Mention;
+    const key = m.person?.id ?? m.code;
+    if (seen.has(key) || m.anaphor) continue;
+    seen.add(key);
+    out.unshift(m);
+  }
+  return out;
+}
+
+function copyAs(ctx: ComposeContext, m: Mention, first: number, last: number, group: number, word: string): Mention {
+  return {
+    ...m,
+    first,
+    last,
+    group,
+    possessive: POSSESSIVE.has(ctx.keys[last] ?? '') || word === 'his' || word === 'her' || word === 'its' || word === 'their',
+    prep: prepositionBefore(ctx, first),
+    anaphor: true,
+    evidence: [...m.evidence, `coref:${word}`],
+  };
+}
+
+/** Resolves pronouns and "the two leaders" to the actors most recently named. */
+function resolveAnaphora(
+  ctx: ComposeContext,
+  first: number,
+  last: number,
+  mentions: Mention[],
+  history: Mention[],
+  nextGroup: number,
+): { mentions: Mention[]; nextGroup: number } {
+  const added: Mention[] = [];
+  let group = nextGroup;
+  let cursor = 0;
+  for (let i = first; i < last; i++) {
+    const key = ctx.keys[i] ?? '';
+    while (cursor < mentions.length && (mentions[cursor] as Mention).first < i) cursor++;
+    const before = [...history, ...mentions.slice(0, cursor)];
+    if (SINGULAR_PERSON.has(key)) {
+      const ante = [...before].reverse().find((m) => !m.plural && (m.person || m.title));
+      if (ante) added.push(copyAs(ctx, ante, i, i + 1, group++, key));
+    } else if (THING.has(key)) {
+      const ante = [...before].reverse().find((m) => !m.plural && !m.person && !m.title && !m.anaphor);
+      if (ante && ctx.tokens[i]?.pos === 'PRON') added.push(copyAs(ctx, ante, i, i + 1, group++, key));
+    } else if (PLURAL.has(key)) {
+      const pair = distinctRecent(before, 2);
+      const g = group++;
+      if (pair.length === 2) for (const m of pair) added.push(copyAs(ctx, m, i, i + 1, g, key));
+    } else if ((key === 'both' || key === 'two') && PAIR_NOUNS.has(ctx.keys[i + 1] ?? '')) {
+      const start = key === 'two' && ctx.keys[i - 1] === 'the' ? i - 1 : i;
+      const pair = distinctRecent(before, 2);
+      const g = group++;
+      if (pair.length === 2) for (const m of pair) added.push(copyAs(ctx, m, start, i + 2, g, key));
+      i++;
+    }
+  }
+  if (added.length === 0) return { mentions, nextGroup: group };
+  return { mentions: [...mentions, ...added].sort((a, b) => a.first - b.first), nextGroup: group };
+}
+
+/**
+ * Stage 3: the actors of every sentence, composed from the dictionaries, grouped where
+ * coordinated, with pronouns resolved to the actors named before.
+ * @example findActors(doc, keys, dict, '2024-07-25')[0] // mentions of sentence 0
+ */
+export function findActors(
+  doc: Segmented,
+  keys: readonly string[],
+  dict: Dictionaries,
+  day: string | null,
+): Mention[][] {
+  const ctx: ComposeContext = { tokens: doc.tokens, keys, dict, day };
+  const out: Mention[][] = [];
+  let group = 0;
+  let history: Mention[] = [];
+  for (const s of doc.sentences) {
+    const hits = findAtoms(doc.tokens, keys, s.first, s.last, dict);
+    let mentions = composeMentions(ctx, hits, group);
+    for (const m of mentions) if (m.group >= group) group = m.group + 1;
+    group = assignGroups(keys, mentions, group);
+    const resolved = resolveAnaphora(ctx, s.first, s.last, mentions, history, group);
+    mentions = resolved.mentions;
+    group = resolved.nextGroup;
+    out.push(mentions);
+    // Pronouns reach back two sentences at most.
+    history = [...history.slice(-12), ...mentions.filter((m) => !m.anaphor)];
+  }
+  return out;
+}

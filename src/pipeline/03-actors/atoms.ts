@@ -1,0 +1,57 @@
+import type { Atom, Dictionaries } from '../../dictionaries/index.js';
+import { trieLongest } from '../../dictionaries/phrase-trie.js';
+import type { Token } from '../02-segment/segment.js';
+
+/** A dictionary hit: the token range it covers and what it may be. */
+export interface AtomHit {
+  first: number;
+  last: number;
+  atom: Atom;
+}
+
+const PRIORITY: Record<Atom['kind'], number> = {
+  person: 0,
+  org: 1,
+  seat: 2,
+  country: 3,
+  adjective: 4,
+  role: 5,
+};
+
+/** Names must be written with a capital; role words need not. */
+function needsCapital(atom: Atom): boolean {
+  return atom.kind !== 'role';
+}
+
+/**
+ * Finds the dictionary phrases in a sentence's tokens, longest first, left to right.
+ * @example findAtoms(tokens, 0, tokens.length, keys, dict)
+ */
+export function findAtoms(
+  tokens: readonly Token[],
+  keys: readonly string[],
+  first: number,
+  last: number,
+  dict: Dictionaries,
+): AtomHit[] {
+  const hits: AtomHit[] = [];
+  let i = first;
+  while (i < last) {
+    const m = trieLongest(dict.actors, keys, i, last);
+    if (!m) {
+      i++;
+      continue;
+    }
+    const cap = (tokens[i] as Token).cap;
+    const candidates = m.values.filter((a) => cap || !needsCapital(a));
+    if (candidates.length === 0) {
+      i++;
+      continue;
+    }
+    let best = candidates[0] as Atom;
+    for (const a of candidates) if (PRIORITY[a.kind] < PRIORITY[best.kind]) best = a;
+    hits.push({ first: i, last: i + m.length, atom: best });
+    i += m.length;
+  }
+  return hits;
+}

@@ -1,0 +1,302 @@
+import type { Atom, Dictionaries } from '../../dictionaries/index.js';
+import type { Organisation, Person, RoleCode, Title } from '../../dictionaries/schemas.js';
+import type { Token } from '../02-segment/segment.js';
+import type { AtomHit } from './atoms.js';
+import { actorCode, type Mention } from './mention.js';
+import { officeHolder, personRole } from './offices.js';
+
+type RoleAtom = Extract<Atom, { kind: 'role' }>;
+
+const COORD = new Set([',', 'and', 'or', '&']);
+const SKIP_BEFORE = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'both', 'all', 'two', 'three']);
+const POSSESSIVE = new Set(["'s", "'"]);
+
+export interface ComposeContext {
+  tokens: readonly Token[];
+  keys: readonly string[];
+  dict: Dictionaries;
+  /** The article's publication day, for dated offices. */
+  day: string | null;
+}
+
+interface Holder {
+  country: string | null;
+  org: Organisation | null;
+  seatRole: RoleCode | null;
+  evidence: string;
+}
+
+function holderOf(atom: Atom): Holder | null {
+  switch (atom.kind) {
+    case 'country':
+      return { country: atom.iso3, org: null, seatRole: null, evidence: `actor:country:${atom.iso3}` };
+    case 'adjective':
+      return { country: atom.iso3, org: null, seatRole: null, evidence: `actor:adjective:${atom.iso3}` };
+    case 'seat':
+      return { country: atom.iso3, org: null, seatRole: atom.role, evidence: `actor:seat:${atom.name}` };
+    case 'org':
+      return {
+        country: atom.org.country ?? null,
+        org: atom.org,
+        seatRole: null,
+        evidence: `actor:org:${atom.org.key}`,
+      };
+    default:
+      return null;
+  }
+}
+
+function personMention(
+  ctx: ComposeContext,
+  person: Person,
+  holder: Holder | null,
+  role: RoleAtom | null,
+): Pick<Mention, 'country' | 'org' | 'role' | 'title' | 'person'> {
+  const held = personRole(person, ctx.day);
+  const org = held?.role.org ? (ctx.dict.orgs.get(held.role.org) ?? null) : null;
+  const country = org ? null : (holder?.country ?? held?.role.country ?? null);
+  const roleCode: RoleCode | null = org ? null : held?.former ? 'ELI' : (role?.role ?? 'GOV');
+  return { country, org, role: roleCode, title: held?.role.title ?? role?.title ?? null, person };
+}
+
+function build(
+  ctx: ComposeContext,
+  first: number,
+  last: number,
+  parts: Pick<Mention, 'country' | 'org' | 'role' | 'title' | 'person'> & { plural: boolean },
+  evidence: string[],
+): Mention | null {
+  const code = actorCode(parts);
+  if (!code) return null;
+  const possessive = POSSESSIVE.has(ctx.keys[last] ?? '');
+  return {
+    first,
+    last,
+    ...parts,
+    possessive,
+    prep: prepositionBefore(ctx, first),
+    group: -1,
+    anaphor: false,
+    code,
+    evidence,
+  };
+}
+
+/** The preposition governing a mention, looking past articles and possessives. */
+export function prepositionBefore(ctx: ComposeContext, first: number): string | null {
+  let i = first - 1;
+  while (i >= 0 && SKIP_BEFORE.has(ctx.keys[i] ?? '')) i--;
+  const tok = ctx.tokens[i];
+  if (!tok) return null;
+  if (tok.pos === 'ADP' || tok.key === 'between' || tok.key === 'by') return tok.key;
+  return null;
+}
+
+/** A mention for a holder with an optional office and person ("Kremlin spokesman", "Syria's Assad"). */
+function officeMention(
+  ctx: ComposeContext,
+  first: number,
+  last: number,
+  holder: Holder,
+  role: RoleAtom | null,
+  person: Person | null,
+): Mention | null {
+  const evidence = [holder.evidence];
+  if (role) evidence.push(`role:${role.phrase.replace(/ /g, '-')}`);
+  if (person) {
+    evidence.push(`actor:person:${person.id}`);
+    return build(ctx, first, last, { ...personMention(ctx, person, holder, role), plural: false }, evidence);
+  }
+  const title: Title | null = role?.title ?? null;
+  const holderKey = holder.org?.key ?? holder.country;
+  const resolved = title && holderKey ? officeHolder(ctx.dict, holderKey, title, ctx.day) : null;
+  if (resolved) evidence.push(`office:${holderKey}:${title}:${resolved.id}`);
+  const roleCode = holder.org && holder.org.kind !== 'NAT' ? null : (role?.role ?? holder.seatRole);
+  return build(
+    ctx,
+    first,
+    last,
+    {
+      country: holder.country,
+      org: holder.org,
+      role: roleCode,
+      title,
+      person: resolved,
+      plural: role?.plural ?? false,
+    },
+    evidence,
+  );
+}
+
+function onlyGlue(keys: readonly string[], from: number, to: number, glue: Set<string>): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) if (!glue.has(keys[i] ?? '')) return false;
+  return true;
+}
+
+const MODIFIER_KINDS = new Set(['adjective', 'country', 'seat', 'org']);
+
+/**
+ * Composes dictionary hits into actor mentions: "Russian President Vladimir Putin", "the
+ * Turkish, Syrian and Russian defense ministers" (three), "the president of Syria", "Moscow".
+ * @example composeMentions(ctx, hits) // Mention[] in text order
+ */
+export function composeMentions(ctx: ComposeContext, hits: readonly AtomHit[], nextGroup: number): Mention[] {
+  const out: Mention[] = [];
+  const { keys } = ctx;
+  let group = nextGroup;
+  let j = 0;
+  while (j < hits.length) {
+    const h = hits[j] as AtomHit;
+    // Coordinated modifiers before a role or a person: "Turkish, Syrian and Russian ministers".
+    if (MODIFIER_KINDS.has(h.atom.kind)) {
+      const mods: AtomHit[] = [h];
+      let k = j;
+      while (k + 1 < hits.length) {
+        const cur = hits[k] as AtomHit;
+        const nxt = hits[k + 1] as AtomHit;
+        const end = cur.last + (POSSESSIVE.has(keys[cur.last] ?? '') ? 1 : 0);
+        if (MODIFIER_KINDS.has(nxt.atom.kind) && onlyGlue(keys, end, nxt.first, COORD)) {
+          mods.push(nxt);
+          k++;
+        } else break;
+      }
+      const lastMod = mods[mods.length - 1] as AtomHit;
+      const end = lastMod.last + (POSSESSIVE.has(keys[lastMod.last] ?? '') ? 1 : 0);
+      const head = hits[k + 1];
+      if (head && head.first === end && (head.atom.kind === 'role' || head.atom.kind === 'person')) {
+        let role: RoleAtom | null = head.atom.kind === 'role' ? head.atom : null;
+        let person: Person | null = head.atom.kind === 'person' ? head.atom.person : null;
+        let stop = head.last;
+        let used = k + 2;
+        const after = hits[k + 2];
+        if (role && after && after.first === head.last && after.atom.kind === 'person') {
+          person = after.atom.person;
+          stop = after.last;
+          used++;
+        } else if (role && after && after.first === head.last && after.atom.kind === 'role') {
+          // "defence ministry spokesman": the last role word names the office.
+          role = after.atom;
+          stop = after.last;
+          used++;
+        }
+        used = absorbRepeat(hits, used, person);
+        stop = used > 0 ? Math.max(stop, (hits[used - 1] as AtomHit).last) : stop;
+        const g = group++;
+        for (const m of mods) {
+          const holder = holderOf(m.atom);
+          if (!holder) continue;
+          const mention = officeMention(ctx, m.first, stop, holder, role, mods.length === 1 ? person : null);
+          if (mention) out.push({ ...mention, group: g });
+        }
+        j = used;
+        continue;
+      }
+      // Modifiers with nothing after them: names stand alone, adjectives only as plural nouns.
+      for (const m of mods) {
+        const holder = holderOf(m.atom);
+        if (!holder) continue;
+        if (m.atom.kind === 'adjective' && !m.atom.plural) continue;
+        const role = m.atom.kind === 'seat' ? holder.seatRole : null;
+        const mention = build(
+          ctx,
+          m.first,
+          m.last,
+          {
+            country: holder.country,
+            org: holder.org,
+            role: holder.org && holder.org.kind !== 'NAT' ? null : role,
+            title: null,
+            person: null,
+            plural: m.atom.kind === 'adjective',
+          },
+          [holder.evidence],
+        );
+        if (mention) out.push(mention);
+      }
+      j = k + 1;
+      continue;
+    }
+    if (h.atom.kind === 'role') {
+      const nxt = hits[j + 1];
+      // "President Vladimir Putin"
+      if (nxt && nxt.first === h.last && nxt.atom.kind === 'person') {
+        const used = absorbRepeat(hits, j + 2, nxt.atom.person);
+        const stop = (hits[used - 1] as AtomHit).last;
+        const m = build(
+          ctx,
+          h.first,
+          stop,
+          { ...personMention(ctx, nxt.atom.person, null, h.atom), plural: false },
+          [`role:${h.atom.phrase.replace(/ /g, '-')}`, `actor:person:${nxt.atom.person.id}`],
+        );
+        if (m) out.push(m);
+        j = used;
+        continue;
+      }
+      // "the foreign ministers of Russia, China and Iran"
+      if (keys[h.last] === 'of') {
+        const list = holderList(ctx, hits, j + 1, h.last + 1);
+        if (list.hits.length > 0) {
+          const g = group++;
+          for (const m of list.hits) {
+            const holder = holderOf(m.atom);
+            if (!holder) continue;
+            const mention = officeMention(ctx, h.first, m.last, holder, h.atom, null);
+            if (mention) out.push({ ...mention, group: g });
+          }
+          j = list.next;
+          continue;
+        }
+      }
+      j++;
+      continue;
+    }
+    if (h.atom.kind === 'person') {
+      const used = absorbRepeat(hits, j + 1, h.atom.person);
+      const stop = (hits[used - 1] as AtomHit).last;
+      const m = build(ctx, h.first, stop, { ...personMention(ctx, h.atom.person, null, null), plural: false }, [
+        `actor:person:${h.atom.person.id}`,
+      ]);
+      if (m) out.push(m);
+      j = used;
+      continue;
+    }
+    j++;
+  }
+  return out;
+}
+
+/** "Erdoğan Erdoğan": a name written twice in a row is one mention. */
+function absorbRepeat(hits: readonly AtomHit[], next: number, person: Person | null): number {
+  let n = next;
+  while (person && n < hits.length) {
+    const prev = hits[n - 1] as AtomHit;
+    const h = hits[n] as AtomHit;
+    if (h.first === prev.last && h.atom.kind === 'person' && h.atom.person.id === person.id) n++;
+    else break;
+  }
+  return n;
+}
+
+/** A coordinated list of countries or organisations starting at token `from` ("Syria and Turkey"). */
+function holderList(
+  ctx: ComposeContext,
+  hits: readonly AtomHit[],
+  j: number,
+  from: number,
+): { hits: AtomHit[]; next: number } {
+  const out: AtomHit[] = [];
+  let at = from;
+  if (ctx.keys[at] === 'the') at++;
+  let k = j;
+  while (k < hits.length) {
+    const h = hits[k] as AtomHit;
+    const okStart = out.length === 0 ? h.first === at : onlyGlue(ctx.keys, at, h.first, new Set([...COORD, 'the']));
+    if (!okStart || !(h.atom.kind === 'country' || h.atom.kind === 'org' || h.atom.kind === 'seat')) break;
+    out.push(h);
+    at = h.last;
+    k++;
+  }
+  return { hits: out, next: k };
+}

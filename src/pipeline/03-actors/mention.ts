@@ -1,0 +1,34 @@
+import type { Organisation, Person, RoleCode, Title } from '../../dictionaries/schemas.js';
+
+/** An actor named in a sentence, composed from dictionary hits and resolved to a code. */
+export interface Mention {
+  /** Token range, end exclusive. */
+  first: number;
+  last: number;
+  country: string | null;
+  org: Organisation | null;
+  role: RoleCode | null;
+  title: Title | null;
+  person: Person | null;
+  plural: boolean;
+  /** Followed by "'s": the owner of what comes next ("Russia's readiness"). */
+  possessive: boolean;
+  /** The preposition just before the mention ("in", "with"), or null. */
+  prep: string | null;
+  /** Which group of coordinated mentions ("A, B and C") it belongs to. */
+  group: number;
+  /** Resolved from a pronoun or a definite description. */
+  anaphor: boolean;
+  code: string;
+  evidence: string[];
+}
+
+/** The actor code: organisation or country block, then at most one role block. */
+export function actorCode(m: Pick<Mention, 'country' | 'org' | 'role'>): string | null {
+  if (m.org) {
+    if (m.org.kind === 'NAT') return `${m.org.country ?? ''}${m.org.role ?? ''}`;
+    return `${m.org.kind}${m.org.key}`;
+  }
+  if (!m.country) return null;
+  return m.country + (m.role ?? '');
+}

@@ -1,0 +1,149 @@
+import type { Dictionaries } from '../../dictionaries/index.js';
+import type { Token } from '../02-segment/segment.js';
+import type { Mention } from '../03-actors/mention.js';
+import type { Trigger } from './triggers.js';
+
+/** Words that end the clause a verb's subject or object can come from. */
+const HARD = new Set([';', ':', '(', ')', 'which', 'who', 'whom', 'whose', 'because', 'while', 'although', 'though', 'whereas', 'but', 'after', 'before', 'when', 'since', 'until', 'if', 'unless', 'so', '"']);
+const RELATIVE = new Set(['which', 'who', 'whom', 'whose', 'where']);
+const DEFAULT_NOUN_TARGET = ['with', 'to', 'on', 'against', 'between'];
+/** Prepositions after which a mention is not a verb's subject. */
+const OBLIQUE = new Set(['in', 'at', 'near', 'outside', 'inside', 'of', 'from', 'for', 'to', 'with', 'on', 'into', 'about', 'over', 'under', 'between', 'among', 'against', 'by', 'toward', 'towards', 'via', 'than', 'like', 'across', 'around', 'through', 'amid', 'despite', 'within', 'without', 'behind', 'beyond', 'upon', 'during']);
+
+export interface ArgumentContext {
+  tokens: readonly Token[];
+  keys: readonly string[];
+  dict: Dictionaries;
+  /** Sentence token range. */
+  first: number;
+  last: number;
+  mentions: readonly Mention[];
+}
+
+/** The parties of one trigger: who acts, upon whom, and how they were found. */
+export interface Arguments {
+  sources: Mention[];
+  targets: Mention[];
+  /** Parties named together that each pair up ("talks between A, B and C"). */
+  pairwise: boolean;
+  frame: string;
+}
+
+function groupOf(ctx: ArgumentContext, m: Mention): Mention[] {
+  return ctx.mentions.filter((x) => x.group === m.group);
+}
+
+function isBoundary(ctx: ArgumentContext, i: number): boolean {
+  const k = ctx.keys[i] ?? '';
+  if (HARD.has(k)) return true;
+  // Verbs of saying split reported speech from its speaker ("X said Y struck Z").
+  return ctx.dict.speech.has(k) && ctx.tokens[i]?.pos === 'VERB';
+}
+
+/** A comma-delimited relative clause to the left ("Russia, which backs Assad, sent ..."). */
+function skipRelative(ctx: ArgumentContext, comma: number): number {
+  for (let i = comma - 1; i > ctx.first; i--) {
+    if (ctx.keys[i] === ',') return RELATIVE.has(ctx.keys[i + 1] ?? '') ? i : -1;
+  }
+  return -1;
+}
+
+/** The subject group: the nearest actor to the left of `anchor` within the clause. */
+export function subjectBefore(ctx: ArgumentContext, anchor: number): Mention[] {
+  let i = anchor - 1;
+  while (i >= ctx.first) {
+    const k = ctx.keys[i] ?? '';
+    if (k === ',') {
+      // Commas end the clause unless they close a relative clause ("Russia, which ..., sent").
+      const jump = skipRelative(ctx, i);
+      if (jump < 0) return [];
+      i = jump - 1;
+      continue;
+    } else if (isBoundary(ctx, i)) return [];
+    const m = mentionEndingAt(ctx, i);
+    if (m) {
+      if (m.possessive || m.prep === null || !OBLIQUE.has(m.prep)) return groupOf(ctx, m).filter((x) => x.last <= anchor);
+      i = m.first - 1;
+      continue;
+    }
+    i--;
+  }
+  return [];
+}
+
+function mentionEndingAt(ctx: ArgumentContext, i: number): Mention | undefined {
+  // The rightmost mention covering token i (a possessive "'s" belongs to its mention).
+  let best: Mention | undefined;
+  for (const m of ctx.mentions) {
+    const end = m.last + (m.possessive ? 1 : 0);
+    if (m.first <= i && i < end && (!best || m.first > best.first)) best = m;
+  }
+  return best;
+}
+
+/** The object or prepositional group after `from` that the pattern's target spec accepts. */
+export function objectAfter(ctx: ArgumentContext, from: number, spec: readonly string[], limit = 12): Mention[] {
+  const allowObject = spec.includes('object');
+  const allowThat = spec.includes('that');
+  let sawThat = false;
+  for (let i = from; i < Math.min(ctx.last, from + limit); i++) {
+    const k = ctx.keys[i] ?? '';
+    if (k === 'that' && allowThat) {
+      sawThat = true;
+      continue;
+    }
+    if (isBoundary(ctx, i) && !(k === 'that' && allowThat)) return [];
+    const m = ctx.mentions.find((x) => x.first === i);
+    if (!m) continue;
+    if (sawThat || (m.prep === null && allowObject) || (m.prep !== null && spec.includes(m.prep)))
+      return groupOf(ctx, m).filter((x) => x.first >= from);
+    if (m.prep === null && !allowObject && !m.possessive) return [];
+    i = m.last - 1;
+  }
+  return [];
+}
+
+function nounArguments(ctx: ArgumentContext, t: Trigger, spec: readonly string[]): Arguments {
+  const symmetric = t.pattern.symmetric;
+  // "talks between A and B", "a meeting of the ministers of A, B and C"
+  const between = objectAfter(ctx, t.last, ['between'], 4);
+  const of = ctx.keys[t.last] === 'of' ? objectAfter(ctx, t.last, ['of'], 6) : [];
+  // "Putin and Assad's meeting", "a Putin call", "Russia-Ukraine talks"
+  let owner: Mention[] = [];
+  let j = t.first - 1;
+  while (j >= ctx.first && ['ADJ', 'NUM', 'DET'].includes(ctx.tokens[j]?.pos ?? '') && !ctx.mentions.some((m) => m.last === j || m.last + 1 === j + 1)) j--;
+  const near = mentionEndingAt(ctx, j);
+  if (near && (near.possessive || near.last === j + 1) && near.prep !== 'of') owner = groupOf(ctx, near).filter((x) => x.last <= t.first);
+  const targets = objectAfter(ctx, t.last, spec.filter((s) => s !== 'between' && s !== 'object'), 10);
+  if (owner.length > 0) return { sources: owner, targets, pairwise: symmetric && targets.length === 0, frame: 'noun:owner' };
+  if (t.light !== null) {
+    const sources = subjectBefore(ctx, t.light);
+    if (sources.length > 0)
+      return { sources, targets: targets.length ? targets : between, pairwise: symmetric && targets.length === 0 && between.length === 0, frame: 'noun:light-verb' };
+  }
+  if (symmetric && between.length >= 2) return { sources: between, targets: [], pairwise: true, frame: 'noun:between' };
+  if (symmetric && of.length >= 2) return { sources: of, targets: [], pairwise: true, frame: 'noun:of' };
+  return { sources: [], targets, pairwise: false, frame: 'noun:none' };
+}
+
+/**
+ * Stage 4b: who acts and upon whom, from the words around the trigger: subject and object,
+ * the agent of a passive, the owner of a noun, or the parties "between" which it happened.
+ * @example findArguments(ctx, trigger).sources[0]?.code // 'RUSGOV'
+ */
+export function findArguments(ctx: ArgumentContext, t: Trigger): Arguments {
+  const spec = t.pattern.target ?? (t.kind === 'noun' ? DEFAULT_NOUN_TARGET : ['object']);
+  if (t.kind === 'noun') return nounArguments(ctx, t, spec);
+  const after = t.object !== null ? Math.max(t.last, t.object + 1) : t.last;
+  if (t.passive) {
+    const agents = objectAfter(ctx, t.last, ['by'], 8);
+    const patients = subjectBefore(ctx, t.first);
+    return { sources: agents, targets: patients, pairwise: false, frame: 'verb:passive' };
+  }
+  const sources = subjectBefore(ctx, t.first);
+  // The target may stand before a required object too: "expelled Russian diplomats".
+  const targets = objectAfter(ctx, t.object !== null ? t.last : after, spec);
+  if (t.pattern.symmetric && targets.length === 0 && sources.length >= 2)
+    return { sources, targets, pairwise: true, frame: 'verb:joint-subject' };
+  return { sources, targets, pairwise: false, frame: 'verb:subject-object' };
+}

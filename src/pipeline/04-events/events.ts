@@ -1,0 +1,131 @@
+import type { Dictionaries } from '../../dictionaries/index.js';
+import type { Modality } from '../../record.js';
+import type { Sentence, Token } from '../02-segment/segment.js';
+import type { Mention } from '../03-actors/mention.js';
+import { findArguments, subjectBefore, type ArgumentContext } from './arguments.js';
+import { findTriggers, type Trigger } from './triggers.js';
+
+/** An event before dating, placing and scoring. */
+export interface Candidate {
+  sentence: Sentence;
+  trigger: Trigger;
+  source: Mention;
+  target: Mention | null;
+  code: string;
+  modality: Modality;
+  speaker: Mention | null;
+  frame: string;
+  evidence: string[];
+}
+
+/** Why a trigger gave no event: what `explain` shows. */
+export interface Rejection {
+  sentence: number;
+  trigger: Trigger;
+  reason: string;
+}
+
+export interface EventsResult {
+  candidates: Candidate[];
+  rejections: Rejection[];
+}
+
+function sameActor(a: Mention, b: Mention): boolean {
+  if (a.person && b.person) return a.person.id === b.person.id;
+  return a.code === b.code && !a.person === !b.person;
+}
+
+function scoreLike(tokens: readonly Token[], s: Sentence): boolean {
+  for (let i = s.first; i < s.last; i++) if (/^\d{1,2}-\d{1,2}$/.test(tokens[i]?.text ?? '')) return true;
+  return false;
+}
+
+/** Who reports the event: the subject of a verb of saying before it, or "..., X said" after it. */
+function findSpeaker(ctx: ArgumentContext, t: Trigger): Mention | null {
+  for (let i = t.first - 1; i >= ctx.first; i--) {
+    const k = ctx.keys[i] ?? '';
+    if (ctx.dict.speech.has(k) && (ctx.tokens[i]?.pos === 'VERB' || k === 'according')) {
+      if (k === 'according') return ctx.mentions.find((m) => m.first > i && m.first <= i + 3) ?? null;
+      return subjectBefore(ctx, i)[0] ?? null;
+    }
+  }
+  for (let i = t.last; i < ctx.last; i++) {
+    const k = ctx.keys[i] ?? '';
+    if (k !== ',' && !(ctx.dict.speech.has(k) && ctx.tokens[i]?.pos === 'VERB')) continue;
+    if (k === ',') {
+      const next = ctx.keys[i + 1] ?? '';
+      if (next === 'according') return ctx.mentions.find((m) => m.first > i + 1 && m.first <= i + 4) ?? null;
+      continue;
+    }
+    const before = ctx.mentions.find((m) => m.last === i || m.last === i - 1);
+    const after = ctx.mentions.find((m) => m.first === i + 1 || m.first === i + 2);
+    return before ?? after ?? null;
+  }
+  return null;
+}
+
+/**
+ * Stage 4: events of one sentence: each trigger with its parties, one candidate per pair.
+ * @example findEvents(doc.tokens, keys, sentence, mentions, dict).candidates
+ */
+export function findEvents(
+  tokens: readonly Token[],
+  keys: readonly string[],
+  sentence: Sentence,
+  mentions: readonly Mention[],
+  dict: Dictionaries,
+): EventsResult {
+  const candidates: Candidate[] = [];
+  const rejections: Rejection[] = [];
+  if (mentions.length === 0) return { candidates, rejections };
+  const triggers = findTriggers(tokens, keys, sentence.first, sentence.last, dict);
+  if (triggers.length === 0) return { candidates, rejections };
+  const ctx: ArgumentContext = { tokens, keys, dict, first: sentence.first, last: sentence.last, mentions };
+  let veto: string | null = scoreLike(tokens, sentence) ? 'a score' : null;
+  for (let i = sentence.first; i < sentence.last && !veto; i++) if (dict.vetoWords.has(keys[i] ?? '')) veto = `"${tokens[i]?.text ?? ''}"`;
+  for (const t of triggers) {
+    const reject = (reason: string) => rejections.push({ sentence: sentence.index, trigger: t, reason });
+    if (veto && dict.vetoRoots.has(t.pattern.code.slice(0, 2))) {
+      reject(`sport, market or weather sentence (${veto})`);
+      continue;
+    }
+    const args = findArguments(ctx, t);
+    const noTarget = t.pattern.target?.includes('none') ?? false;
+    const pairs: [Mention, Mention | null][] = [];
+    if (args.pairwise) {
+      const parties = args.sources;
+      for (let a = 0; a < parties.length; a++)
+        for (let b = a + 1; b < parties.length; b++) pairs.push([parties[a] as Mention, parties[b] as Mention]);
+    } else if (args.targets.length > 0) {
+      for (const s of args.sources) for (const g of args.targets) pairs.push([s, g]);
+    } else if (noTarget) {
+      for (const s of args.sources) pairs.push([s, null]);
+    }
+    if (args.sources.length === 0) {
+      reject(`no actor found for the source (${args.frame})`);
+      continue;
+    }
+    const kept = pairs.filter(([s, g]) => !g || !sameActor(s, g));
+    if (kept.length === 0) {
+      reject(args.targets.length === 0 ? `no actor found for the target (${args.frame})` : 'source and target are the same actor');
+      continue;
+    }
+    const speaker = findSpeaker(ctx, t);
+    for (const [source, target] of kept) {
+      const state = !source.org && (source.role === null || ['GOV', 'MIL', 'COP', 'SPY'].includes(source.role));
+      const code = state && t.pattern.stateCode ? t.pattern.stateCode : t.pattern.code;
+      candidates.push({
+        sentence,
+        trigger: t,
+        source,
+        target,
+        code,
+        modality: 'asserted',
+        speaker: speaker && !sameActor(speaker, source) ? speaker : null,
+        frame: args.frame,
+        evidence: [t.id, `frame:${args.frame}`],
+      });
+    }
+  }
+  return { candidates, rejections };
+}

@@ -1,0 +1,159 @@
+import type { Dictionaries, Tense } from '../../dictionaries/index.js';
+import { trieLongest } from '../../dictionaries/phrase-trie.js';
+import type { EventPattern } from '../../dictionaries/schemas.js';
+import type { Token } from '../02-segment/segment.js';
+
+/** A word or phrase that names an event, with the pattern it matched. */
+export interface Trigger {
+  kind: 'verb' | 'noun';
+  /** Token range of the trigger words, end exclusive (particles included). */
+  first: number;
+  last: number;
+  pattern: EventPattern;
+  id: string;
+  tenses: Set<Tense> | null;
+  /** Token index of the object noun a pattern required, or null. */
+  object: number | null;
+  /** Token index of the verb that carries a noun trigger ("held" in "held talks"). */
+  light: number | null;
+  /** "was hosted by": the subject is the target. */
+  passive: boolean;
+}
+
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'am', 'get', 'got', 'gets']);
+const STOP = new Set(['.', ';', ':', ',', 'that', 'which', 'who', 'and', 'but']);
+const NOUN_SKIP = new Set(['DET', 'ADJ', 'NUM', 'ADV', 'PRON', 'NOUN', 'PROPN', 'PART', 'ADP', 'CCONJ', 'PUNCT']);
+
+function nounForms(word: string): string[] {
+  if (word.endsWith('ies')) return [word, word.slice(0, -3) + 'y'];
+  if (word.endsWith('es')) return [word, word.slice(0, -2), word.slice(0, -1)];
+  if (word.endsWith('s')) return [word, word.slice(0, -1)];
+  return [word];
+}
+
+/** Finds a required object within a few words after the verb ("cut diplomatic ties"). */
+function findObject(keys: readonly string[], from: number, last: number, objects: readonly string[]): number | null {
+  const wanted = new Set(objects.map((o) => o.toLowerCase()));
+  for (let i = from; i < Math.min(last, from + 7); i++) {
+    const k = keys[i] ?? '';
+    if (i > from && STOP.has(k)) return null;
+    for (const form of nounForms(k)) if (wanted.has(form)) return i;
+    // Two-word objects ("chemical weapons", "human shields").
+    const two = `${k} ${keys[i + 1] ?? ''}`;
+    if (wanted.has(two)) return i + 1;
+  }
+  return null;
+}
+
+function excepted(keys: readonly string[], tokens: readonly Token[], from: number, last: number, except: readonly string[]): boolean {
+  if (except.length === 0) return false;
+  const set = new Set(except);
+  for (let i = from; i < Math.min(last, from + 3); i++) {
+    const k = keys[i] ?? '';
+    if (set.has(k)) return true;
+    const pos = tokens[i]?.pos;
+    if (pos !== 'DET' && pos !== 'ADJ' && pos !== 'NUM') break;
+  }
+  return false;
+}
+
+function isPassive(keys: readonly string[], tokens: readonly Token[], at: number, first: number, tenses: Set<Tense>): boolean {
+  if (!tenses.has('participle')) return false;
+  for (let i = at - 1; i >= Math.max(first, at - 3); i--) {
+    const k = keys[i] ?? '';
+    if (BE.has(k)) return true;
+    if (tokens[i]?.pos !== 'ADV') return false;
+  }
+  return false;
+}
+
+function verbCandidate(tok: Token, keys: readonly string[], at: number, first: number, tenses: Set<Tense>): boolean {
+  if (tok.pos === 'VERB') return true;
+  // Taggers often call participles adjectives or nouns after "be"/"have": "were attacked".
+  if ((tenses.has('participle') || tenses.has('ing')) && (tok.pos === 'ADJ' || tok.pos === 'NOUN')) {
+    const prev = keys[at - 1] ?? '';
+    return BE.has(prev) || prev === 'has' || prev === 'have' || prev === 'had' || at === first;
+  }
+  return false;
+}
+
+/** The light verb before a noun trigger, if any: "held talks", "paid a visit", "engage in talks". */
+function lightVerb(dict: Dictionaries, keys: readonly string[], tokens: readonly Token[], at: number, first: number): number | null {
+  for (let i = at - 1; i >= Math.max(first, at - 5); i--) {
+    const tok = tokens[i] as Token;
+    if (dict.light.has(keys[i] ?? '') && tok.pos !== 'NOUN' && tok.pos !== 'PROPN') return i;
+    if (!NOUN_SKIP.has(tok.pos) || keys[i] === ',' || keys[i] === 'that') return null;
+  }
+  return null;
+}
+
+/**
+ * Stage 4a: every verb and noun in the sentence that matches an event pattern.
+ * @example findTriggers(tokens, keys, 0, tokens.length, dict)
+ */
+export function findTriggers(
+  tokens: readonly Token[],
+  keys: readonly string[],
+  first: number,
+  last: number,
+  dict: Dictionaries,
+): Trigger[] {
+  const out: Trigger[] = [];
+  for (let i = first; i < last; i++) {
+    const tok = tokens[i] as Token;
+    const verbs = dict.verbs.get(keys[i] ?? '');
+    let matched = false;
+    if (verbs) {
+      for (const v of verbs) {
+        if (!verbCandidate(tok, keys, i, first, v.tenses)) continue;
+        let end = i + 1;
+        let ok = true;
+        for (const p of v.particle) {
+          if (keys[end] === p) end++;
+          else ok = false;
+        }
+        if (!ok) continue;
+        if (excepted(keys, tokens, end, last, v.pattern.except)) continue;
+        let object: number | null = null;
+        if (v.pattern.object) {
+          object = findObject(keys, end, last, v.pattern.object);
+          if (object === null) continue;
+        }
+        out.push({
+          kind: 'verb',
+          first: i,
+          last: end,
+          pattern: v.pattern,
+          id: v.id,
+          tenses: v.tenses,
+          object,
+          light: null,
+          passive: isPassive(keys, tokens, i, first, v.tenses),
+        });
+        matched = true;
+        i = end - 1;
+        break;
+      }
+    }
+    if (matched) continue;
+    const noun = trieLongest(dict.nouns, keys, i, last);
+    if (noun && tok.pos !== 'VERB' && keys[i - 1] !== 'to') {
+      const entry = noun.values[0];
+      if (!entry) continue;
+      const end = i + noun.length;
+      out.push({
+        kind: 'noun',
+        first: i,
+        last: end,
+        pattern: entry.pattern,
+        id: entry.id,
+        tenses: null,
+        object: null,
+        light: lightVerb(dict, keys, tokens, i, first),
+        passive: false,
+      });
+      i = end - 1;
+    }
+  }
+  return out;
+}

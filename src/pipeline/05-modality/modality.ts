@@ -1,0 +1,147 @@
+import type { Dictionaries } from '../../dictionaries/index.js';
+import { trieLongest } from '../../dictionaries/phrase-trie.js';
+import type { ControlEffect } from '../../dictionaries/schemas.js';
+import type { Modality } from '../../record.js';
+import type { Token } from '../02-segment/segment.js';
+import type { Candidate } from '../04-events/events.js';
+
+export interface ModalityContext {
+  tokens: readonly Token[];
+  keys: readonly string[];
+  dict: Dictionaries;
+}
+
+const RANK: Record<Modality, number> = { asserted: 0, planned: 1, possible: 2, negated: 3 };
+const WINDOW_POS = new Set(['AUX', 'PART', 'ADV', 'VERB']);
+const NP_POS = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'PART']);
+
+function stronger(a: Modality, b: Modality): Modality {
+  return RANK[b] > RANK[a] ? b : a;
+}
+
+/** A control cue ending just before `end` (exclusive): "agreed", "ready", "call on". */
+function cueBefore(ctx: ModalityContext, end: number, first: number): { at: number; effect: ControlEffect } | null {
+  for (const len of [2, 1]) {
+    const at = end - len;
+    if (at < first) continue;
+    const hit = trieLongest(ctx.dict.complement, ctx.keys, at, end);
+    const value = hit?.length === len ? hit.values[0] : undefined;
+    if (value) return { at, effect: value.effect };
+  }
+  return null;
+}
+
+/** Modal and negation words in the few auxiliaries before `anchor`. */
+function modalBefore(ctx: ModalityContext, anchor: number, first: number, evidence: string[]): Modality {
+  let out: Modality = 'asserted';
+  for (let i = anchor - 1; i >= Math.max(first, anchor - 5); i--) {
+    const tok = ctx.tokens[i] as Token;
+    const hit = trieLongest(ctx.dict.modalBefore, ctx.keys, i, anchor);
+    if (hit?.values[0]) {
+      out = stronger(out, hit.values[0]);
+      evidence.push(`modality:${ctx.keys.slice(i, i + hit.length).join('-')}`);
+    }
+    if (!WINDOW_POS.has(tok.pos) && ctx.keys[i] !== 'to') break;
+  }
+  return out;
+}
+
+function nounAdjectives(ctx: ModalityContext, at: number, first: number, evidence: string[]): Modality {
+  let out: Modality = 'asserted';
+  for (let i = at - 1; i >= Math.max(first, at - 4); i--) {
+    const m = ctx.dict.modalAdjectives.get(ctx.keys[i] ?? '');
+    if (m) {
+      out = stronger(out, m);
+      evidence.push(`modality:${ctx.keys[i] ?? ''}`);
+    }
+    if (!NP_POS.has(ctx.tokens[i]?.pos ?? '')) break;
+  }
+  return out;
+}
+
+function isPast(ctx: ModalityContext, c: Candidate): boolean {
+  const t = c.trigger;
+  if (t.tenses) return (t.tenses.has('past') || t.tenses.has('participle')) && !t.tenses.has('base');
+  if (t.light !== null) return ctx.dict.pastForms.has(ctx.keys[t.light] ?? '') || /ed$/.test(ctx.keys[t.light] ?? '');
+  return false;
+}
+
+function anyPhrase(ctx: ModalityContext, trie: Dictionaries['future'], from: number, to: number): number {
+  for (let i = from; i < to; i++) if (trieLongest(trie, ctx.keys, i, to)) return i;
+  return -1;
+}
+
+/**
+ * Stage 5: whether the act took place, and the intent, threat, rejection or demand that a
+ * governing verb makes of it ("agreed to meet" is 036, asserted).
+ * @example applyModality(ctx, candidate) // { code: '036', modality: 'asserted', evidence: [...] }
+ */
+export function applyModality(
+  ctx: ModalityContext,
+  c: Candidate,
+): { code: string; modality: Modality; evidence: string[] } {
+  const evidence: string[] = [];
+  const { first, last } = c.sentence;
+  const t = c.trigger;
+  const anchor = t.light ?? t.first;
+  let code = c.code;
+  let modality: Modality = 'asserted';
+  let scopeStart = anchor;
+  // "agreed to meet", "ready to help", "denied holding talks"
+  const toAt = ctx.keys[anchor - 1] === 'to' ? anchor - 1 : t.tenses?.has('ing') ? anchor : -1;
+  const cue = toAt >= 0 ? cueBefore(ctx, toAt, first) : null;
+  if (cue) {
+    evidence.push(`control:${ctx.keys[cue.at] ?? ''}:${cue.effect}`);
+    scopeStart = cue.at;
+    const codes = ctx.dict.controlCodes[cue.effect];
+    if (codes) code = codes[code.slice(0, 2)] ?? codes['default'] ?? code;
+    else if (cue.effect !== 'asserted') modality = cue.effect as Modality;
+  }
+  modality = stronger(modality, modalBefore(ctx, scopeStart, first, evidence));
+  if (t.kind === 'noun') modality = stronger(modality, nounAdjectives(ctx, t.first, first, evidence));
+  // "if the situation requires it", "unless", "in the event of"
+  if (modality !== 'negated' && anyPhrase(ctx, ctx.dict.conditional, first, last) >= 0) {
+    modality = stronger(modality, 'possible');
+    evidence.push('modality:conditional');
+  }
+  if (modality === 'asserted' && !isPast(ctx, c) && anyPhrase(ctx, ctx.dict.future, first, last) >= 0) {
+    modality = 'planned';
+    evidence.push('modality:future-time');
+  }
+  if (anyPhrase(ctx, ctx.dict.deniedAfter, t.last, Math.min(last, t.last + 10)) >= 0) {
+    modality = 'negated';
+    evidence.push('modality:denied-after');
+  }
+  // "X denied that ..." governs the whole report.
+  for (let i = first; i < anchor; i++) {
+    const k = ctx.keys[i] ?? '';
+    if ((k === 'denied' || k === 'denies' || k === 'deny') && (ctx.keys[i + 1] === 'that' || i + 1 === anchor)) {
+      modality = 'negated';
+      evidence.push('modality:denied');
+    }
+  }
+  return { code, modality, evidence };
+}
+
+/**
+ * "The UN urged Israel to allow aid": the appeal takes its code from the act asked for, and
+ * the act itself, not having happened, is dropped.
+ */
+export function refineAppeals(ctx: ModalityContext, candidates: Candidate[]): Candidate[] {
+  const dropped = new Set<Candidate>();
+  for (const c of candidates) {
+    const head = c.trigger.first;
+    const hit = trieLongest(ctx.dict.complement, ctx.keys, head, c.trigger.last);
+    const effect = hit?.values[0]?.effect;
+    if (!c.target || (effect !== 'appeal' && effect !== 'demand')) continue;
+    const toAt = c.target.last + (c.target.possessive ? 1 : 0);
+    if (ctx.keys[toAt] !== 'to') continue;
+    const inner = candidates.find((x) => x !== c && x.trigger.first === toAt + 1);
+    if (!inner) continue;
+    const codes = ctx.dict.controlCodes[effect];
+    c.code = codes?.[inner.code.slice(0, 2)] ?? codes?.['default'] ?? c.code;
+    c.evidence.push(`control:${ctx.keys[head] ?? ''}:${effect}`);
+    for (const x of candidates) if (x.trigger === inner.trigger) dropped.add(x);
+  }
+  return dropped.size ? candidates.filter((c) => !dropped.has(c)) : candidates;
+}

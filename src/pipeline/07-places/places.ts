@@ -1,0 +1,83 @@
+import { placeKey, type Dictionaries } from '../../dictionaries/index.js';
+import { trieLongest } from '../../dictionaries/phrase-trie.js';
+import type { Location } from '../../record.js';
+import type { Token } from '../02-segment/segment.js';
+import { sameClause } from '../06-dates/clause.js';
+
+const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside']);
+
+/** A place named after "in", "at", "near": its token range and gazetteer entry. */
+export interface PlaceMention {
+  at: number;
+  location: Location;
+}
+
+/**
+ * Places named in a sentence after a locative preposition, from the GeoNames-based gazetteer
+ * (cities), the seats of government ("the Kremlin" is in Moscow) and country names.
+ * @example findPlaces(tokens, keys, text, 0, tokens.length, dict)
+ */
+export function findPlaces(
+  tokens: readonly Token[],
+  keys: readonly string[],
+  text: string,
+  first: number,
+  last: number,
+  dict: Dictionaries,
+): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  for (let i = first; i < last - 1; i++) {
+    if (!LOCATIVE.has(keys[i] ?? '')) continue;
+    let j = i + 1;
+    if (keys[j] === 'the') j++;
+    if (!tokens[j]?.cap) continue;
+    // Longest capitalised run (up to four words) that the gazetteer knows.
+    for (let len = Math.min(4, last - j); len >= 1; len--) {
+      const a = tokens[j] as Token;
+      const b = tokens[j + len - 1] as Token;
+      const span = text.slice(a.start, b.end);
+      const key = placeKey(span);
+      const place = dict.places.get(key);
+      const country = place ? null : countryPlace(dict, keys, j, len);
+      const hit = place ?? country;
+      if (!hit) continue;
+      out.push({
+        at: j,
+        location: { name: hit.name, country: hit.country, lat: hit.lat, lon: hit.lon, text: span, start: a.start, end: b.end },
+      });
+      i = j + len - 1;
+      break;
+    }
+  }
+  return out;
+}
+
+function countryPlace(
+  dict: Dictionaries,
+  keys: readonly string[],
+  at: number,
+  len: number,
+): { name: string; country: string; lat: number | null; lon: number | null } | null {
+  const hit = trieLongest(dict.actors, keys, at, at + len);
+  if (hit?.length !== len) return null;
+  const atom = hit.values.find((a) => a.kind === 'country');
+  if (!atom || atom.kind !== 'country') return null;
+  const info = dict.countries.get(atom.iso3);
+  return info ? { name: info.name, country: info.iso3, lat: info.lat, lon: info.lon } : null;
+}
+
+/** The place nearest the trigger within its clause. */
+export function placeFor(
+  places: readonly PlaceMention[],
+  tokens: readonly Token[],
+  keys: readonly string[],
+  dict: Dictionaries,
+  trigger: number,
+): Location | null {
+  let best: PlaceMention | null = null;
+  for (const p of places) {
+    if (!sameClause(tokens, keys, dict, p.at, trigger)) continue;
+    if (!best || Math.abs(p.at - trigger) < Math.abs(best.at - trigger)) best = p;
+  }
+  return best?.location ?? null;
+}

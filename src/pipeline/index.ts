@@ -1,0 +1,166 @@
+import type { Dictionaries } from '../dictionaries/index.js';
+import type { EventDate, EventRecord, Issue, Location } from '../record.js';
+import { normalize } from './01-normalize/normalize.js';
+import { segment, type Segmented } from './02-segment/segment.js';
+import { findActors } from './03-actors/actors.js';
+import type { Mention } from './03-actors/mention.js';
+import { findEvents, type Candidate, type Rejection } from './04-events/events.js';
+import { applyModality, refineAppeals, type ModalityContext } from './05-modality/modality.js';
+import { sameClause, tokenAt } from './06-dates/clause.js';
+import { findDates, toEventDate, type DateExpression } from './06-dates/dates.js';
+import { findPlaces, placeFor } from './07-places/places.js';
+import { confidence, eventId, score, toActor } from './08-score/score.js';
+
+/** What the pipeline needs of an article. */
+export interface PipelineArticle {
+  id: string;
+  text: string;
+  published?: string | null | undefined;
+}
+
+/** Everything the stages saw, for `explain`. */
+export interface Trace {
+  doc: Segmented;
+  text: string;
+  mentions: Mention[][];
+  candidates: Candidate[];
+  rejections: Rejection[];
+}
+
+export interface ArticleResult {
+  records: EventRecord[];
+  issues: Issue[];
+  trace?: Trace;
+}
+
+export interface PipelineOptions {
+  /** Keep what each stage found (slower; for explaining a sentence). */
+  trace?: boolean;
+}
+
+const PERFECT = new Set(['has', 'have', 'had']);
+
+function chooseDate(
+  c: Candidate,
+  exprs: readonly DateExpression[],
+  doc: Segmented,
+  keys: readonly string[],
+  dict: Dictionaries,
+): DateExpression | null {
+  const anchor = c.trigger.first;
+  const perfect = PERFECT.has(keys[anchor - 1] ?? '') || PERFECT.has(keys[anchor - 2] ?? '');
+  let best: DateExpression | null = null;
+  let bestDistance = Infinity;
+  for (const e of exprs) {
+    if (e.since && !perfect) continue;
+    const at = tokenAt(doc.tokens, c.sentence.first, c.sentence.last, e.start);
+    if (!sameClause(doc.tokens, keys, dict, at, anchor)) continue;
+    const d = Math.abs(at - anchor);
+    if (d < bestDistance) {
+      best = e;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function pairKey(r: EventRecord): string {
+  const a = r.source.country ?? r.source.org ?? r.source.code;
+  const b = r.target ? (r.target.country ?? r.target.org ?? r.target.code) : '';
+  return [a, b].sort().join('|') + '|' + r.cameo.slice(0, 2);
+}
+
+function daysBetween(a: string, b: string): number {
+  return Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
+}
+
+/**
+ * A record dated only by publication borrows the date of the same act reported with a date
+ * elsewhere in the article ("The meeting took place Wednesday"), if that date is recent.
+ */
+function borrowDates(records: EventRecord[], published: string | null): void {
+  if (!published) return;
+  const dated = records.filter(
+    (r) => r.date?.basis === 'text' && r.date.precision === 'day' && r.modality === 'asserted' && daysBetween(r.date.value, published) <= 14,
+  );
+  for (const r of records) {
+    if (r.date?.basis !== 'published' || r.modality !== 'asserted') continue;
+    const key = pairKey(r);
+    const same = dated.filter((d) => d !== r && pairKey(d) === key);
+    const best = same.sort((a, b) => (b.date?.value ?? '').localeCompare(a.date?.value ?? ''))[0];
+    if (!best?.date) continue;
+    r.date = { ...best.date };
+    r.evidence.push(`date:from-sentence-${best.sentenceIndex}`);
+    if (!r.location && best.location) r.location = { ...best.location };
+  }
+}
+
+/**
+ * Codes one article: normalize, segment, actors, events, modality, dates, places, scores.
+ * Pure: the same article and dictionaries always give the same records.
+ * @example codeArticle({ id: 'a1', text: 'Putin hosted Assad on Wednesday.', published: '2024-07-25' }, dict)
+ */
+export function codeArticle(article: PipelineArticle, dict: Dictionaries, options: PipelineOptions = {}): ArticleResult {
+  const issues: Issue[] = [];
+  const published = article.published ? article.published.slice(0, 10) : null;
+  const norm = normalize(article.text);
+  const doc = segment(norm);
+  const keys = doc.tokens.map((t) => t.key);
+  const mentions = findActors(doc, keys, dict, published);
+  const mctx: ModalityContext = { tokens: doc.tokens, keys, dict };
+  const records: EventRecord[] = [];
+  const allCandidates: Candidate[] = [];
+  const rejections: Rejection[] = [];
+  const seen = new Set<string>();
+  for (const s of doc.sentences) {
+    const found = findEvents(doc.tokens, keys, s, mentions[s.index] ?? [], dict);
+    rejections.push(...found.rejections);
+    if (found.candidates.length === 0) continue;
+    for (const c of found.candidates) {
+      const m = applyModality(mctx, c);
+      c.code = m.code;
+      c.modality = m.modality;
+      c.evidence.push(...m.evidence);
+    }
+    const candidates = refineAppeals(mctx, found.candidates);
+    const sentenceText = norm.text.slice(s.start, s.end);
+    const exprs = findDates(sentenceText, s.start, published);
+    const places = findPlaces(doc.tokens, keys, norm.text, s.first, s.last, dict);
+    for (const c of candidates) {
+      allCandidates.push(c);
+      const source = toActor(c.source, norm.text, doc.tokens);
+      const target = c.target ? toActor(c.target, norm.text, doc.tokens) : null;
+      const triggerStart = (doc.tokens[c.trigger.first] as { start: number }).start;
+      const triggerEnd = (doc.tokens[c.trigger.last - 1] as { end: number }).end;
+      const id = eventId([article.id, s.index, triggerStart, source.start, target?.start ?? null, c.code]);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const expr = chooseDate(c, exprs, doc, keys, dict);
+      const date: EventDate | null = toEventDate(expr, published, c.modality === 'planned' ? 'future' : 'past');
+      const location: Location | null = placeFor(places, doc.tokens, keys, dict, c.trigger.first);
+      const evidence = [...c.source.evidence.map((e) => `source:${e}`), ...(c.target?.evidence.map((e) => `target:${e}`) ?? []), ...c.evidence];
+      if (expr) evidence.push(`date:${expr.text}`);
+      if (location) evidence.push(`place:${location.name}`);
+      records.push({
+        id,
+        articleId: article.id,
+        sentenceIndex: s.index,
+        sentence: sentenceText,
+        source,
+        target,
+        ...score(dict, c.code),
+        modality: c.modality,
+        date,
+        location,
+        trigger: { text: norm.text.slice(triggerStart, triggerEnd), start: triggerStart, end: triggerEnd },
+        quote: c.speaker ? { speaker: toActor(c.speaker, norm.text, doc.tokens), text: sentenceText } : null,
+        confidence: confidence(c),
+        evidence,
+      });
+    }
+  }
+  borrowDates(records, published);
+  const result: ArticleResult = { records, issues };
+  if (options.trace) result.trace = { doc, text: norm.text, mentions, candidates: allCandidates, rejections };
+  return result;
+}
