@@ -116,13 +116,19 @@ export function codeArticle(article: PipelineArticle, dict: Dictionaries, option
     const found = findEvents(doc.tokens, keys, s, mentions[s.index] ?? [], dict);
     rejections.push(...found.rejections);
     if (found.candidates.length === 0) continue;
+    // A cue that governs another event ("agreed to meet") is not an event of its own.
+    const governing = new Set<number>();
     for (const c of found.candidates) {
       const m = applyModality(mctx, c);
       c.code = m.code;
       c.modality = m.modality;
       c.evidence.push(...m.evidence);
+      if (m.cue && m.cue.effect !== 'appeal' && m.cue.effect !== 'demand') governing.add(m.cue.at);
     }
-    const candidates = refineAppeals(mctx, found.candidates);
+    const candidates = refineAppeals(
+      mctx,
+      found.candidates.filter((c) => !governing.has(c.trigger.first)),
+    );
     const sentenceText = norm.text.slice(s.start, s.end);
     const exprs = findDates(sentenceText, s.start, published);
     const places = findPlaces(doc.tokens, keys, norm.text, s.first, s.last, dict);

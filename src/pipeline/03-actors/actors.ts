@@ -4,7 +4,7 @@ import { findAtoms } from './atoms.js';
 import { composeMentions, prepositionBefore, type ComposeContext } from './compose.js';
 import type { Mention } from './mention.js';
 
-const GLUE = new Set([',', 'and', 'or', '&', 'as', 'well', 'both']);
+const GLUE = new Set([',', 'and', 'or', '&', 'as', 'well', 'both', 'the']);
 const POSSESSIVE = new Set(["'s", "'"]);
 const SINGULAR_PERSON = new Set(['he', 'she', 'him', 'his', 'her']);
 const THING = new Set(['it', 'its']);
@@ -85,9 +85,14 @@ function resolveAnaphora(
       const ante = [...before].reverse().find((m) => !m.plural && !m.person && !m.title && !m.anaphor);
       if (ante && ctx.tokens[i]?.pos === 'PRON') added.push(copyAs(ctx, ante, i, i + 1, group++, key));
     } else if (PLURAL.has(key)) {
-      const pair = distinctRecent(before, 2);
+      // "they": the last plural actor ("the rebels"), else the last two named.
+      const last = before[before.length - 1];
       const g = group++;
-      if (pair.length === 2) for (const m of pair) added.push(copyAs(ctx, m, i, i + 1, g, key));
+      if (last?.plural && !last.anaphor) added.push(copyAs(ctx, last, i, i + 1, g, key));
+      else {
+        const pair = distinctRecent(before, 2);
+        if (pair.length === 2) for (const m of pair) added.push(copyAs(ctx, m, i, i + 1, g, key));
+      }
     } else if ((key === 'both' || key === 'two') && PAIR_NOUNS.has(ctx.keys[i + 1] ?? '')) {
       const start = key === 'two' && ctx.keys[i - 1] === 'the' ? i - 1 : i;
       const pair = distinctRecent(before, 2);
@@ -120,6 +125,11 @@ export function findActors(
     let mentions = composeMentions(ctx, hits, group);
     for (const m of mentions) if (m.group >= group) group = m.group + 1;
     group = assignGroups(keys, mentions, group);
+    // A group stands after the preposition of its first member ("between A and B").
+    for (const m of mentions) {
+      const head = mentions.find((x) => x.group === m.group);
+      if (head && head !== m) m.prep = head.prep;
+    }
     const resolved = resolveAnaphora(ctx, s.first, s.last, mentions, history, group);
     mentions = resolved.mentions;
     group = resolved.nextGroup;

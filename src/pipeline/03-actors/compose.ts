@@ -186,7 +186,9 @@ export function composeMentions(ctx: ComposeContext, hits: readonly AtomHit[], n
         for (const m of mods) {
           const holder = holderOf(m.atom);
           if (!holder) continue;
-          const mention = officeMention(ctx, m.first, stop, holder, role, mods.length === 1 ? person : null);
+          // One holder: the whole phrase; several: each its own words ("Turkish", "Syrian").
+          const last = mods.length === 1 ? stop : m.last;
+          const mention = officeMention(ctx, m.first, last, holder, role, mods.length === 1 ? person : null);
           if (mention) out.push({ ...mention, group: g });
         }
         j = used;
@@ -242,7 +244,7 @@ export function composeMentions(ctx: ComposeContext, hits: readonly AtomHit[], n
           for (const m of list.hits) {
             const holder = holderOf(m.atom);
             if (!holder) continue;
-            const mention = officeMention(ctx, h.first, m.last, holder, h.atom, null);
+            const mention = officeMention(ctx, list.hits.length === 1 ? h.first : m.first, m.last, holder, h.atom, null);
             if (mention) out.push({ ...mention, group: g });
           }
           j = list.next;

@@ -4,7 +4,7 @@ import type { Mention } from '../03-actors/mention.js';
 import type { Trigger } from './triggers.js';
 
 /** Words that end the clause a verb's subject or object can come from. */
-const HARD = new Set([';', ':', '(', ')', 'which', 'who', 'whom', 'whose', 'because', 'while', 'although', 'though', 'whereas', 'but', 'after', 'before', 'when', 'since', 'until', 'if', 'unless', 'so', '"']);
+const HARD = new Set([';', ':', 'which', 'who', 'whom', 'whose', 'because', 'while', 'although', 'though', 'whereas', 'but', 'after', 'before', 'when', 'since', 'until', 'if', 'unless', 'so', '"']);
 const RELATIVE = new Set(['which', 'who', 'whom', 'whose', 'where']);
 const DEFAULT_NOUN_TARGET = ['with', 'to', 'on', 'against', 'between'];
 /** Prepositions after which a mention is not a verb's subject. */
@@ -93,6 +93,8 @@ export function objectAfter(ctx: ArgumentContext, from: number, spec: readonly s
       continue;
     }
     if (isBoundary(ctx, i) && !(k === 'that' && allowThat)) return [];
+    // Another verb starts another predicate: "met in Moscow to discuss ...".
+    if (i > from && !sawThat && ctx.tokens[i]?.pos === 'VERB') return [];
     const m = ctx.mentions.find((x) => x.first === i);
     if (!m) continue;
     if (sawThat || (m.prep === null && allowObject) || (m.prep !== null && spec.includes(m.prep)))

@@ -99,6 +99,8 @@ export function findTriggers(
   dict: Dictionaries,
 ): Trigger[] {
   const out: Trigger[] = [];
+  // Objects of verb patterns ("suspended talks") are not events of their own.
+  const objects = new Set<number>();
   for (let i = first; i < last; i++) {
     const tok = tokens[i] as Token;
     const verbs = dict.verbs.get(keys[i] ?? '');
@@ -106,6 +108,8 @@ export function findTriggers(
     if (verbs) {
       for (const v of verbs) {
         if (!verbCandidate(tok, keys, i, first, v.tenses)) continue;
+        // "discussed restoring ties": a gerund after another verb is a topic, not an act.
+        if (v.tenses.has('ing') && !v.tenses.has('base') && tokens[i - 1]?.pos === 'VERB') continue;
         let end = i + 1;
         let ok = true;
         for (const p of v.particle) {
@@ -131,13 +135,14 @@ export function findTriggers(
           passive: isPassive(keys, tokens, i, first, v.tenses),
         });
         matched = true;
+        if (object !== null) objects.add(object);
         i = end - 1;
         break;
       }
     }
     if (matched) continue;
     const noun = trieLongest(dict.nouns, keys, i, last);
-    if (noun && tok.pos !== 'VERB' && keys[i - 1] !== 'to') {
+    if (noun && tok.pos !== 'VERB' && keys[i - 1] !== 'to' && !objects.has(i + noun.length - 1)) {
       const entry = noun.values[0];
       if (!entry) continue;
       const end = i + noun.length;

@@ -74,12 +74,12 @@ function anyPhrase(ctx: ModalityContext, trie: Dictionaries['future'], from: num
 /**
  * Stage 5: whether the act took place, and the intent, threat, rejection or demand that a
  * governing verb makes of it ("agreed to meet" is 036, asserted).
- * @example applyModality(ctx, candidate) // { code: '036', modality: 'asserted', evidence: [...] }
+ * @example applyModality(ctx, candidate) // { code: '036', modality: 'asserted', evidence: [...], cue }
  */
 export function applyModality(
   ctx: ModalityContext,
   c: Candidate,
-): { code: string; modality: Modality; evidence: string[] } {
+): { code: string; modality: Modality; evidence: string[]; cue: { at: number; effect: ControlEffect } | null } {
   const evidence: string[] = [];
   const { first, last } = c.sentence;
   const t = c.trigger;
@@ -89,7 +89,8 @@ export function applyModality(
   let scopeStart = anchor;
   // "agreed to meet", "ready to help", "denied holding talks"
   const toAt = ctx.keys[anchor - 1] === 'to' ? anchor - 1 : t.tenses?.has('ing') ? anchor : -1;
-  const cue = toAt >= 0 ? cueBefore(ctx, toAt, first) : null;
+  // "rejected talks", "proposed a meeting": the verb carrying a noun can be a cue itself.
+  const cue = toAt >= 0 ? cueBefore(ctx, toAt, first) : t.light !== null ? cueBefore(ctx, t.light + 1, t.light) : null;
   if (cue) {
     evidence.push(`control:${ctx.keys[cue.at] ?? ''}:${cue.effect}`);
     scopeStart = cue.at;
@@ -120,7 +121,7 @@ export function applyModality(
       evidence.push('modality:denied');
     }
   }
-  return { code, modality, evidence };
+  return { code, modality, evidence, cue };
 }
 
 /**

@@ -56,6 +56,8 @@ export function findDates(sentence: string, offset: number, published: string | 
     else if (c.isCertain('year')) precision = 'year';
     else if (/\bweek\b/i.test(r.text)) precision = 'day';
     else continue;
+    // "Theresa May": a month name right after a capitalised word is part of a name.
+    if (!c.isCertain('day') && !c.isCertain('year') && /[A-Z][a-z]+\s+$/.test(sentence.slice(Math.max(0, r.index - 20), r.index))) continue;
     const relative = RELATIVE.test(r.text) || !c.isCertain('year');
     const weekdayOnly = c.isCertain('weekday') && !c.isCertain('day');
     const before = sentence.slice(Math.max(0, r.index - 7), r.index).toLowerCase();
