@@ -22,7 +22,7 @@ export type Atom =
   | { kind: 'adjective'; iso3: string; plural: boolean }
   | { kind: 'seat'; iso3: string; role: RoleCode; name: string }
   | { kind: 'person'; person: Person }
-  | { kind: 'org'; org: Organisation }
+  | { kind: 'org'; org: Organisation; acronym: boolean }
   | { kind: 'role'; role: RoleCode; title: Title | null; plural: boolean; phrase: string };
 
 export type Tense = 'base' | 's' | 'past' | 'participle' | 'ing';
@@ -180,7 +180,8 @@ function buildActors(raw: RawData, countries: Map<string, CountryInfo>): TrieNod
   for (const p of raw.people)
     for (const n of new Set([p.name, ...p.aliases])) addActorPhrase(trie, n, { kind: 'person', person: p });
   for (const o of raw.organisations)
-    for (const n of new Set([o.name, o.key, ...o.aliases])) addActorPhrase(trie, n, { kind: 'org', org: o });
+    for (const n of new Set([o.name, o.key, ...o.aliases]))
+      addActorPhrase(trie, n, { kind: 'org', org: o, acronym: /^[A-Z.]{2,7}$/.test(n) });
   for (const r of raw.roles)
     addActorPhrase(trie, r.phrase, {
       kind: 'role',

@@ -56,7 +56,7 @@ function copyAs(ctx: ComposeContext, m: Mention, first: number, last: number, gr
     last,
     group,
     possessive: POSSESSIVE.has(ctx.keys[last] ?? '') || word === 'his' || word === 'her' || word === 'its' || word === 'their',
-    prep: prepositionBefore(ctx, first),
+    ...prepositionBefore(ctx, first),
     anaphor: true,
     evidence: [...m.evidence, `coref:${word}`],
   };
@@ -116,7 +116,7 @@ export function findActors(
   dict: Dictionaries,
   day: string | null,
 ): Mention[][] {
-  const ctx: ComposeContext = { tokens: doc.tokens, keys, dict, day };
+  const ctx: ComposeContext = { tokens: doc.tokens, keys, dict, day, titles: [] };
   const out: Mention[][] = [];
   let group = 0;
   let history: Mention[] = [];
@@ -128,7 +128,10 @@ export function findActors(
     // A group stands after the preposition of its first member ("between A and B").
     for (const m of mentions) {
       const head = mentions.find((x) => x.group === m.group);
-      if (head && head !== m) m.prep = head.prep;
+      if (head && head !== m) {
+        m.prep = head.prep;
+        m.prepAt = head.prepAt;
+      }
     }
     const resolved = resolveAnaphora(ctx, s.first, s.last, mentions, history, group);
     mentions = resolved.mentions;

@@ -23,6 +23,15 @@ function needsCapital(atom: Atom): boolean {
   return atom.kind !== 'role';
 }
 
+/** Acronyms ("UN") match only in capitals, not "Un" in "Kim Jong Un". */
+function isUpper(tokens: readonly Token[], first: number, last: number): boolean {
+  for (let i = first; i < last; i++) {
+    const t = (tokens[i] as Token).text;
+    if (t !== t.toUpperCase()) return false;
+  }
+  return true;
+}
+
 /**
  * Finds the dictionary phrases in a sentence's tokens, longest first, left to right.
  * @example findAtoms(tokens, 0, tokens.length, keys, dict)
@@ -43,7 +52,8 @@ export function findAtoms(
       continue;
     }
     const cap = (tokens[i] as Token).cap;
-    const candidates = m.values.filter((a) => cap || !needsCapital(a));
+    const upper = isUpper(tokens, i, i + m.length);
+    const candidates = m.values.filter((a) => (cap || !needsCapital(a)) && (a.kind !== 'org' || !a.acronym || upper));
     if (candidates.length === 0) {
       i++;
       continue;

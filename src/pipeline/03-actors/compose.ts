@@ -17,6 +17,8 @@ export interface ComposeContext {
   dict: Dictionaries;
   /** The article's publication day, for dated offices. */
   day: string | null;
+  /** Offices of the people named so far, latest last, for "his counterpart". */
+  titles: Title[];
 }
 
 interface Holder {
@@ -68,13 +70,15 @@ function build(
 ): Mention | null {
   const code = actorCode(parts);
   if (!code) return null;
+  if (parts.title) ctx.titles.push(parts.title);
   const possessive = POSSESSIVE.has(ctx.keys[last] ?? '');
   return {
     first,
     last,
     ...parts,
     possessive,
-    prep: prepositionBefore(ctx, first),
+    ...prepositionBefore(ctx, first),
+    unanchored: false,
     group: -1,
     anaphor: false,
     code,
@@ -82,14 +86,23 @@ function build(
   };
 }
 
-/** The preposition governing a mention, looking past articles and possessives. */
-export function prepositionBefore(ctx: ComposeContext, first: number): string | null {
+/** Words after which "of" is transparent: "dozens of protesters", "a delegation of lawmakers". */
+const QUANTITY = new Set(['dozens', 'hundreds', 'thousands', 'tens', 'scores', 'millions', 'several', 'many', 'some', 'group', 'groups', 'delegation', 'delegations', 'team', 'teams', 'members', 'representatives', 'number', 'crowd', 'crowds', 'contingent', 'unit', 'units', 'battalion', 'convoy']);
+
+/** The preposition governing a mention, looking past articles, adjectives and quantities. */
+export function prepositionBefore(ctx: ComposeContext, first: number): { prep: string | null; prepAt: number } {
   let i = first - 1;
-  while (i >= 0 && SKIP_BEFORE.has(ctx.keys[i] ?? '')) i--;
+  for (;;) {
+    while (i >= 0 && (SKIP_BEFORE.has(ctx.keys[i] ?? '') || ctx.tokens[i]?.pos === 'ADJ' || ctx.tokens[i]?.pos === 'NUM')) i--;
+    if (ctx.keys[i] === 'of' && QUANTITY.has(ctx.keys[i - 1] ?? '')) {
+      i -= 2;
+      continue;
+    }
+    break;
+  }
   const tok = ctx.tokens[i];
-  if (!tok) return null;
-  if (tok.pos === 'ADP' || tok.key === 'between' || tok.key === 'by') return tok.key;
-  return null;
+  if (tok && (tok.pos === 'ADP' || tok.key === 'between' || tok.key === 'by')) return { prep: tok.key, prepAt: i };
+  return { prep: null, prepAt: -1 };
 }
 
 /** A mention for a holder with an optional office and person ("Kremlin spokesman", "Syria's Assad"). */
@@ -107,7 +120,9 @@ function officeMention(
     evidence.push(`actor:person:${person.id}`);
     return build(ctx, first, last, { ...personMention(ctx, person, holder, role), plural: false }, evidence);
   }
-  const title: Title | null = role?.title ?? null;
+  let title: Title | null = role?.title ?? null;
+  // "his Australian counterpart": the office of the person just named.
+  if (role && !title && role.phrase.startsWith('counterpart')) title = ctx.titles[ctx.titles.length - 1] ?? null;
   const holderKey = holder.org?.key ?? holder.country;
   const resolved = title && holderKey ? officeHolder(ctx.dict, holderKey, title, ctx.day) : null;
   if (resolved) evidence.push(`office:${holderKey}:${title}:${resolved.id}`);
@@ -135,6 +150,7 @@ function onlyGlue(keys: readonly string[], from: number, to: number, glue: Set<s
 }
 
 const MODIFIER_KINDS = new Set(['adjective', 'country', 'seat', 'org']);
+const UNANCHORED = new Set<RoleCode>(['CVL', 'COP', 'MIL', 'REB', 'OPP', 'LAB', 'EDU', 'REF', 'JUD', 'LEG', 'MED', 'BUS', 'HLH']);
 
 /**
  * Composes dictionary hits into actor mentions: "Russian President Vladimir Putin", "the
@@ -207,7 +223,7 @@ export function composeMentions(ctx: ComposeContext, hits: readonly AtomHit[], n
           {
             country: holder.country,
             org: holder.org,
-            role: holder.org && holder.org.kind !== 'NAT' ? null : role,
+            role: holder.org && holder.org.kind !== 'NAT' ? null : m.atom.kind === 'adjective' ? 'CVL' : role,
             title: null,
             person: null,
             plural: m.atom.kind === 'adjective',
@@ -236,6 +252,23 @@ export function composeMentions(ctx: ComposeContext, hits: readonly AtomHit[], n
         j = used;
         continue;
       }
+      // "protesters in Kenya", "King Willem-Alexander of the Netherlands"
+      let at = h.last;
+      if (keys[at] !== 'in' && keys[at] !== 'of') while (at < h.last + 4 && ctx.tokens[at]?.cap && ctx.tokens[at]?.pos === 'PROPN') at++;
+      const placeWord = keys[at];
+      if ((placeWord === 'in' && !h.atom.title) || (placeWord === 'of' && at > h.last)) {
+        const list = holderList(ctx, hits, j + 1, at + 1);
+        const place = list.hits[0];
+        if (place && list.hits.length === 1) {
+          const holder = holderOf(place.atom);
+          const mention = holder ? officeMention(ctx, h.first, place.last, holder, h.atom, null) : null;
+          if (mention) {
+            out.push({ ...mention, group: group++ });
+            j = list.next;
+            continue;
+          }
+        }
+      }
       // "the foreign ministers of Russia, China and Iran"
       if (keys[h.last] === 'of') {
         const list = holderList(ctx, hits, j + 1, h.last + 1);
@@ -250,6 +283,26 @@ export function composeMentions(ctx: ComposeContext, hits: readonly AtomHit[], n
           j = list.next;
           continue;
         }
+      }
+      // A sector with no country ("protesters", "riot police") takes the other party's later.
+      if (UNANCHORED.has(h.atom.role) && !h.atom.title) {
+        out.push({
+          first: h.first,
+          last: h.last,
+          country: null,
+          org: null,
+          role: h.atom.role,
+          title: null,
+          person: null,
+          plural: h.atom.plural,
+          possessive: POSSESSIVE.has(keys[h.last] ?? ''),
+          ...prepositionBefore(ctx, h.first),
+          unanchored: true,
+          group: -1,
+          anaphor: false,
+          code: h.atom.role,
+          evidence: [`role:${h.atom.phrase.replace(/ /g, '-')}`],
+        });
       }
       j++;
       continue;

@@ -15,6 +15,10 @@ export interface Mention {
   possessive: boolean;
   /** The preposition just before the mention ("in", "with"), or null. */
   prep: string | null;
+  /** Token index of that preposition, or -1. */
+  prepAt: number;
+  /** A role with no country yet ("protesters"): takes the country of the other party. */
+  unanchored: boolean;
   /** Which group of coordinated mentions ("A, B and C") it belongs to. */
   group: number;
   /** Resolved from a pronoun or a definite description. */

@@ -6,6 +6,8 @@ import type { Trigger } from './triggers.js';
 /** Words that end the clause a verb's subject or object can come from. */
 const HARD = new Set([';', ':', 'which', 'who', 'whom', 'whose', 'because', 'while', 'although', 'though', 'whereas', 'but', 'after', 'before', 'when', 'since', 'until', 'if', 'unless', 'so', '"']);
 const RELATIVE = new Set(['which', 'who', 'whom', 'whose', 'where']);
+/** Words between an owner and its noun: "Lavrov's two-day visit". */
+const OWNER_SKIP = new Set(['ADJ', 'NUM', 'DET', 'NOUN']);
 const DEFAULT_NOUN_TARGET = ['with', 'to', 'on', 'against', 'between'];
 /** Prepositions after which a mention is not a verb's subject. */
 const OBLIQUE = new Set(['in', 'at', 'near', 'outside', 'inside', 'of', 'from', 'for', 'to', 'with', 'on', 'into', 'about', 'over', 'under', 'between', 'among', 'against', 'by', 'toward', 'towards', 'via', 'than', 'like', 'across', 'around', 'through', 'amid', 'despite', 'within', 'without', 'behind', 'beyond', 'upon', 'during']);
@@ -93,13 +95,20 @@ export function objectAfter(ctx: ArgumentContext, from: number, spec: readonly s
       continue;
     }
     if (isBoundary(ctx, i) && !(k === 'that' && allowThat)) return [];
-    // Another verb starts another predicate: "met in Moscow to discuss ...".
-    if (i > from && !sawThat && ctx.tokens[i]?.pos === 'VERB') return [];
+    // An infinitive starts another predicate: "met in Moscow to discuss ...".
+    if (i > from && !sawThat && ctx.tokens[i]?.pos === 'VERB' && ctx.keys[i - 1] === 'to') return [];
     const m = ctx.mentions.find((x) => x.first === i);
     if (!m) continue;
-    if (sawThat || (m.prep === null && allowObject) || (m.prep !== null && spec.includes(m.prep)))
+    // "its border", "his counterpart's": a possessive pronoun owns the object, it is not it.
+    if (m.anaphor && m.possessive) {
+      i = m.last - 1;
+      continue;
+    }
+    // A preposition before the trigger's end is its particle ("called on Israel").
+    const prep = m.prepAt >= from ? m.prep : null;
+    if (sawThat || (prep === null && allowObject) || (prep !== null && spec.includes(prep)))
       return groupOf(ctx, m).filter((x) => x.first >= from);
-    if (m.prep === null && !allowObject && !m.possessive) return [];
+    if (prep === null && !allowObject && !m.possessive) return [];
     i = m.last - 1;
   }
   return [];
@@ -108,12 +117,13 @@ export function objectAfter(ctx: ArgumentContext, from: number, spec: readonly s
 function nounArguments(ctx: ArgumentContext, t: Trigger, spec: readonly string[]): Arguments {
   const symmetric = t.pattern.symmetric;
   // "talks between A and B", "a meeting of the ministers of A, B and C"
-  const between = objectAfter(ctx, t.last, ['between'], 4);
+  const between = objectAfter(ctx, t.last, ['between'], 8);
   const of = ctx.keys[t.last] === 'of' ? objectAfter(ctx, t.last, ['of'], 6) : [];
   // "Putin and Assad's meeting", "a Putin call", "Russia-Ukraine talks"
   let owner: Mention[] = [];
   let j = t.first - 1;
-  while (j >= ctx.first && ['ADJ', 'NUM', 'DET'].includes(ctx.tokens[j]?.pos ?? '') && !ctx.mentions.some((m) => m.last === j || m.last + 1 === j + 1)) j--;
+  const limit = t.first - 5;
+  while (j >= ctx.first && j > limit && (OWNER_SKIP.has(ctx.tokens[j]?.pos ?? '') || ctx.keys[j] === '-') && !ctx.mentions.some((m) => m.last === j + 1)) j--;
   const near = mentionEndingAt(ctx, j);
   if (near && (near.possessive || near.last === j + 1) && near.prep !== 'of') owner = groupOf(ctx, near).filter((x) => x.last <= t.first);
   const targets = objectAfter(ctx, t.last, spec.filter((s) => s !== 'between' && s !== 'object'), 10);

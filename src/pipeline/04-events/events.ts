@@ -35,6 +35,24 @@ function sameActor(a: Mention, b: Mention): boolean {
   return a.code === b.code && !a.person === !b.person;
 }
 
+/** "Police detained protesters": a sector without a country takes the other party's. */
+function anchor(s: Mention, g: Mention | null): [Mention, Mention | null] | null {
+  const fix = (m: Mention, other: Mention): Mention | null => {
+    if (!other.country || other.unanchored) return null;
+    return { ...m, country: other.country, code: other.country + (m.role ?? ''), unanchored: false, evidence: [...m.evidence, 'actor:country-of-other-party'] };
+  };
+  if (s.unanchored) {
+    if (!g) return null;
+    const fixed = fix(s, g);
+    return fixed ? [fixed, g] : null;
+  }
+  if (g?.unanchored) {
+    const fixed = fix(g, s);
+    return fixed ? [s, fixed] : null;
+  }
+  return [s, g];
+}
+
 function scoreLike(tokens: readonly Token[], s: Sentence): boolean {
   for (let i = s.first; i < s.last; i++) if (/^\d{1,2}-\d{1,2}$/.test(tokens[i]?.text ?? '')) return true;
   return false;
@@ -82,7 +100,11 @@ export function findEvents(
   if (triggers.length === 0) return { candidates, rejections };
   const ctx: ArgumentContext = { tokens, keys, dict, first: sentence.first, last: sentence.last, mentions };
   let veto: string | null = scoreLike(tokens, sentence) ? 'a score' : null;
-  for (let i = sentence.first; i < sentence.last && !veto; i++) if (dict.vetoWords.has(keys[i] ?? '')) veto = `"${tokens[i]?.text ?? ''}"`;
+  // Words inside actor names ("Arab League") are not sport.
+  const named = new Set<number>();
+  for (const m of mentions) for (let i = m.first; i < m.last; i++) named.add(i);
+  for (let i = sentence.first; i < sentence.last && !veto; i++)
+    if (dict.vetoWords.has(keys[i] ?? '') && !named.has(i)) veto = `"${tokens[i]?.text ?? ''}"`;
   for (const t of triggers) {
     const reject = (reason: string) => rejections.push({ sentence: sentence.index, trigger: t, reason });
     if (veto && dict.vetoRoots.has(t.pattern.code.slice(0, 2))) {
@@ -105,7 +127,7 @@ export function findEvents(
       reject(`no actor found for the source (${args.frame})`);
       continue;
     }
-    const kept = pairs.filter(([s, g]) => !g || !sameActor(s, g));
+    const kept = pairs.map(([s, g]) => anchor(s, g)).filter((p): p is [Mention, Mention | null] => p !== null && (!p[1] || !sameActor(p[0], p[1])));
     if (kept.length === 0) {
       reject(args.targets.length === 0 ? `no actor found for the target (${args.frame})` : 'source and target are the same actor');
       continue;

@@ -67,12 +67,17 @@ function isPassive(keys: readonly string[], tokens: readonly Token[], at: number
   return false;
 }
 
-function verbCandidate(tok: Token, keys: readonly string[], at: number, first: number, tenses: Set<Tense>): boolean {
+function verbCandidate(tokens: readonly Token[], tok: Token, keys: readonly string[], at: number, first: number, tenses: Set<Tense>): boolean {
   if (tok.pos === 'VERB') return true;
   // Taggers often call participles adjectives or nouns after "be"/"have": "were attacked".
   if ((tenses.has('participle') || tenses.has('ing')) && (tok.pos === 'ADJ' || tok.pos === 'NOUN')) {
     const prev = keys[at - 1] ?? '';
-    return BE.has(prev) || prev === 'has' || prev === 'have' || prev === 'had' || at === first;
+    if (BE.has(prev) || prev === 'has' || prev === 'have' || prev === 'had' || at === first) return true;
+  }
+  // A past form right after a name is its verb: "the prosecutor general accused".
+  if (tenses.has('past') && (tok.pos === 'ADJ' || tok.pos === 'NOUN')) {
+    const before = tokens[at - 1]?.pos;
+    return before === 'PROPN' || before === 'NOUN';
   }
   return false;
 }
@@ -82,6 +87,8 @@ function lightVerb(dict: Dictionaries, keys: readonly string[], tokens: readonly
   for (let i = at - 1; i >= Math.max(first, at - 5); i--) {
     const tok = tokens[i] as Token;
     if (dict.light.has(keys[i] ?? '') && tok.pos !== 'NOUN' && tok.pos !== 'PROPN') return i;
+    // "long-awaited talks": hyphenated modifiers are skipped whole.
+    if (keys[i - 1] === '-' || keys[i] === '-') continue;
     if (!NOUN_SKIP.has(tok.pos) || keys[i] === ',' || keys[i] === 'that') return null;
   }
   return null;
@@ -107,7 +114,7 @@ export function findTriggers(
     let matched = false;
     if (verbs) {
       for (const v of verbs) {
-        if (!verbCandidate(tok, keys, i, first, v.tenses)) continue;
+        if (!verbCandidate(tokens, tok, keys, i, first, v.tenses)) continue;
         // "discussed restoring ties": a gerund after another verb is a topic, not an act.
         if (v.tenses.has('ing') && !v.tenses.has('base') && tokens[i - 1]?.pos === 'VERB') continue;
         let end = i + 1;

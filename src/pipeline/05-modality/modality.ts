@@ -11,6 +11,21 @@ export interface ModalityContext {
   dict: Dictionaries;
 }
 
+const SPEECH_ROOTS = new Set(['01', '02', '09', '10', '11', '12', '13']);
+const WARN = new Set(['warned', 'warns', 'threatened', 'threatens', 'vowed', 'vows']);
+
+/** "warned it would retaliate", "vowed that they will strike back": a threat of the act. */
+function threatBefore(ctx: ModalityContext, anchor: number, first: number): { at: number; effect: ControlEffect } | null {
+  let i = anchor - 1;
+  while (i >= first && (ctx.tokens[i]?.pos === 'ADV' || ctx.keys[i] === 'not')) i--;
+  if (!['would', 'will', "'d", "'ll"].includes(ctx.keys[i] ?? '')) return null;
+  for (let j = i - 1; j >= Math.max(first, i - 4); j--) {
+    const k = ctx.keys[j] ?? '';
+    if (WARN.has(k)) return { at: j, effect: k.startsWith('vow') ? 'intent' : 'threat' };
+  }
+  return null;
+}
+
 const RANK: Record<Modality, number> = { asserted: 0, planned: 1, possible: 2, negated: 3 };
 const WINDOW_POS = new Set(['AUX', 'PART', 'ADV', 'VERB']);
 const NP_POS = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'PART']);
@@ -89,8 +104,15 @@ export function applyModality(
   let scopeStart = anchor;
   // "agreed to meet", "ready to help", "denied holding talks"
   const toAt = ctx.keys[anchor - 1] === 'to' ? anchor - 1 : t.tenses?.has('ing') ? anchor : -1;
-  // "rejected talks", "proposed a meeting": the verb carrying a noun can be a cue itself.
-  const cue = toAt >= 0 ? cueBefore(ctx, toAt, first) : t.light !== null ? cueBefore(ctx, t.light + 1, t.light) : null;
+  // "rejected talks", "proposed a meeting": the verb carrying an act can be a cue itself,
+  // but not for speech acts ("offered condolences" is the condolence).
+  const act = !SPEECH_ROOTS.has(code.slice(0, 2));
+  const cue =
+    toAt >= 0
+      ? cueBefore(ctx, toAt, first)
+      : t.light !== null && act
+        ? cueBefore(ctx, t.light + 1, t.light)
+        : threatBefore(ctx, anchor, first);
   if (cue) {
     evidence.push(`control:${ctx.keys[cue.at] ?? ''}:${cue.effect}`);
     scopeStart = cue.at;
