@@ -182,6 +182,8 @@ export const ControlEffect = z.enum([
   'possible',
   'negated',
   'asserted',
+  /** "accused X of attacking Y": the act is alleged and not coded. */
+  'alleged',
 ]);
 export type ControlEffect = z.infer<typeof ControlEffect>;
 

@@ -118,8 +118,12 @@ export function codeArticle(article: PipelineArticle, dict: Dictionaries, option
     if (found.candidates.length === 0) continue;
     // A cue that governs another event ("agreed to meet") is not an event of its own.
     const governing = new Set<number>();
+    const dropped = new Set<Candidate>();
     for (const c of found.candidates) {
+      // The verb carrying a noun event ("offered condolences") is part of that event.
+      if (c.trigger.light !== null) governing.add(c.trigger.light);
       const m = applyModality(mctx, c);
+      if (m.drop) dropped.add(c);
       c.code = m.code;
       c.modality = m.modality;
       c.evidence.push(...m.evidence);
@@ -127,7 +131,7 @@ export function codeArticle(article: PipelineArticle, dict: Dictionaries, option
     }
     const candidates = refineAppeals(
       mctx,
-      found.candidates.filter((c) => !governing.has(c.trigger.first)),
+      found.candidates.filter((c) => !governing.has(c.trigger.first) && !dropped.has(c)),
     );
     const sentenceText = norm.text.slice(s.start, s.end);
     const exprs = findDates(sentenceText, s.start, published);

@@ -64,7 +64,9 @@ export function subjectBefore(ctx: ArgumentContext, anchor: number): Mention[] {
     } else if (isBoundary(ctx, i)) return [];
     const m = mentionEndingAt(ctx, i);
     if (m) {
-      if (m.possessive || m.prep === null || !OBLIQUE.has(m.prep)) return groupOf(ctx, m).filter((x) => x.last <= anchor);
+      // "Sudan's Darfur region" owns a noun; only "Russia's readiness to help" makes it a subject.
+      const owner = m.possessive && ctx.keys[m.last + 2] !== 'to' && m.last + 1 < anchor;
+      if (!owner && (m.possessive || m.prep === null || !OBLIQUE.has(m.prep))) return groupOf(ctx, m).filter((x) => x.last <= anchor);
       i = m.first - 1;
       continue;
     }
@@ -94,7 +96,7 @@ export function objectAfter(ctx: ArgumentContext, from: number, spec: readonly s
       sawThat = true;
       continue;
     }
-    if (isBoundary(ctx, i) && !(k === 'that' && allowThat)) return [];
+    if ((isBoundary(ctx, i) || k === ',') && !(k === 'that' && allowThat)) return [];
     // An infinitive starts another predicate: "met in Moscow to discuss ...".
     if (i > from && !sawThat && ctx.tokens[i]?.pos === 'VERB' && ctx.keys[i - 1] === 'to') return [];
     const m = ctx.mentions.find((x) => x.first === i);
@@ -108,7 +110,6 @@ export function objectAfter(ctx: ArgumentContext, from: number, spec: readonly s
     const prep = m.prepAt >= from ? m.prep : null;
     if (sawThat || (prep === null && allowObject) || (prep !== null && spec.includes(prep)))
       return groupOf(ctx, m).filter((x) => x.first >= from);
-    if (prep === null && !allowObject && !m.possessive) return [];
     i = m.last - 1;
   }
   return [];
@@ -127,6 +128,8 @@ function nounArguments(ctx: ArgumentContext, t: Trigger, spec: readonly string[]
   const near = mentionEndingAt(ctx, j);
   if (near && (near.possessive || near.last === j + 1) && near.prep !== 'of') owner = groupOf(ctx, near).filter((x) => x.last <= t.first);
   const targets = objectAfter(ctx, t.last, spec.filter((s) => s !== 'between' && s !== 'object'), 10);
+  // "host a meeting between A and B": the parties are A and B, not the host.
+  if (symmetric && between.length >= 2 && owner.length === 0) return { sources: between, targets: [], pairwise: true, frame: 'noun:between' };
   if (owner.length > 0) return { sources: owner, targets, pairwise: symmetric && targets.length === 0, frame: 'noun:owner' };
   if (t.light !== null) {
     const sources = subjectBefore(ctx, t.light);

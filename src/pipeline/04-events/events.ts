@@ -32,7 +32,7 @@ export interface EventsResult {
 
 function sameActor(a: Mention, b: Mention): boolean {
   if (a.person && b.person) return a.person.id === b.person.id;
-  return a.code === b.code && !a.person === !b.person;
+  return a.code === b.code;
 }
 
 /** "Police detained protesters": a sector without a country takes the other party's. */

@@ -115,6 +115,8 @@ export function findTriggers(
     if (verbs) {
       for (const v of verbs) {
         if (!verbCandidate(tokens, tok, keys, i, first, v.tenses)) continue;
+        // "the occupied West Bank", "the detained activists": participles used as adjectives.
+        if (tokens[i - 1]?.pos === 'DET' && !v.tenses.has('base')) continue;
         // "discussed restoring ties": a gerund after another verb is a topic, not an act.
         if (v.tenses.has('ing') && !v.tenses.has('base') && tokens[i - 1]?.pos === 'VERB') continue;
         let end = i + 1;
@@ -126,8 +128,10 @@ export function findTriggers(
         if (!ok) continue;
         if (excepted(keys, tokens, end, last, v.pattern.except)) continue;
         let object: number | null = null;
+        const passive = isPassive(keys, tokens, i, first, v.tenses);
         if (v.pattern.object) {
-          object = findObject(keys, end, last, v.pattern.object);
+          // "diplomats were expelled": a passive verb's object is its subject.
+          object = findObject(keys, end, last, v.pattern.object) ?? (passive ? findObject(keys, Math.max(first, i - 6), i, v.pattern.object) : null);
           if (object === null) continue;
         }
         out.push({
@@ -139,7 +143,7 @@ export function findTriggers(
           tenses: v.tenses,
           object,
           light: null,
-          passive: isPassive(keys, tokens, i, first, v.tenses),
+          passive,
         });
         matched = true;
         if (object !== null) objects.add(object);

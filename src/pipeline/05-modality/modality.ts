@@ -26,6 +26,8 @@ function threatBefore(ctx: ModalityContext, anchor: number, first: number): { at
   return null;
 }
 
+const ALLEGATION = new Set(['allegation', 'allegations', 'accusation', 'accusations', 'claim', 'claims', 'charge', 'charges', 'rumours', 'rumors', 'suspicion', 'suspicions']);
+
 const RANK: Record<Modality, number> = { asserted: 0, planned: 1, possible: 2, negated: 3 };
 const WINDOW_POS = new Set(['AUX', 'PART', 'ADV', 'VERB']);
 const NP_POS = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'PART']);
@@ -94,7 +96,7 @@ function anyPhrase(ctx: ModalityContext, trie: Dictionaries['future'], from: num
 export function applyModality(
   ctx: ModalityContext,
   c: Candidate,
-): { code: string; modality: Modality; evidence: string[]; cue: { at: number; effect: ControlEffect } | null } {
+): { code: string; modality: Modality; evidence: string[]; cue: { at: number; effect: ControlEffect } | null; drop: boolean } {
   const evidence: string[] = [];
   const { first, last } = c.sentence;
   const t = c.trigger;
@@ -102,8 +104,11 @@ export function applyModality(
   let code = c.code;
   let modality: Modality = 'asserted';
   let scopeStart = anchor;
-  // "agreed to meet", "ready to help", "denied holding talks"
-  const toAt = ctx.keys[anchor - 1] === 'to' ? anchor - 1 : t.tenses?.has('ing') ? anchor : -1;
+  // "agreed to meet", "agreed to gradually resume", "denied holding talks", "accused of attacking"
+  let before = anchor - 1;
+  while (before > first && ctx.tokens[before]?.pos === 'ADV') before--;
+  const toAt =
+    ctx.keys[before] === 'to' ? before : ctx.keys[before] === 'of' && t.tenses?.has('ing') ? before : t.tenses?.has('ing') ? anchor : -1;
   // "rejected talks", "proposed a meeting": the verb carrying an act can be a cue itself,
   // but not for speech acts ("offered condolences" is the condolence).
   const act = !SPEECH_ROOTS.has(code.slice(0, 2));
@@ -111,13 +116,14 @@ export function applyModality(
     toAt >= 0
       ? cueBefore(ctx, toAt, first)
       : t.light !== null && act
-        ? cueBefore(ctx, t.light + 1, t.light)
+        ? (cueBefore(ctx, t.light + 2, t.light) ?? cueBefore(ctx, t.light + 1, t.light))
         : threatBefore(ctx, anchor, first);
   if (cue) {
     evidence.push(`control:${ctx.keys[cue.at] ?? ''}:${cue.effect}`);
     scopeStart = cue.at;
     const codes = ctx.dict.controlCodes[cue.effect];
-    if (codes) code = codes[code.slice(0, 2)] ?? codes['default'] ?? code;
+    if (cue.effect === 'alleged') return { code, modality, evidence, cue, drop: true };
+    if (codes) code = codes[code] ?? codes[code.slice(0, 2)] ?? codes['default'] ?? code;
     else if (cue.effect !== 'asserted') modality = cue.effect as Modality;
   }
   modality = stronger(modality, modalBefore(ctx, scopeStart, first, evidence));
@@ -135,15 +141,16 @@ export function applyModality(
     modality = 'negated';
     evidence.push('modality:denied-after');
   }
-  // "X denied that ..." governs the whole report.
+  // "X denied that ...", "denied reports that ..." govern the whole report; "Y's accusation that ..." is alleged.
   for (let i = first; i < anchor; i++) {
     const k = ctx.keys[i] ?? '';
-    if ((k === 'denied' || k === 'denies' || k === 'deny') && (ctx.keys[i + 1] === 'that' || i + 1 === anchor)) {
+    if (ALLEGATION.has(k) && ctx.keys[i + 1] === 'that') return { code, modality, evidence: [...evidence, 'modality:alleged'], cue, drop: true };
+    if ((k === 'denied' || k === 'denies' || k === 'deny') && (ctx.keys.slice(i + 1, i + 4).includes('that') || i + 1 === anchor)) {
       modality = 'negated';
       evidence.push('modality:denied');
     }
   }
-  return { code, modality, evidence, cue };
+  return { code, modality, evidence, cue, drop: false };
 }
 
 /**
@@ -157,9 +164,10 @@ export function refineAppeals(ctx: ModalityContext, candidates: Candidate[]): Ca
     const hit = trieLongest(ctx.dict.complement, ctx.keys, head, c.trigger.last);
     const effect = hit?.values[0]?.effect;
     if (!c.target || (effect !== 'appeal' && effect !== 'demand')) continue;
-    const toAt = c.target.last + (c.target.possessive ? 1 : 0);
-    if (ctx.keys[toAt] !== 'to') continue;
-    const inner = candidates.find((x) => x !== c && x.trigger.first === toAt + 1);
+    const end = Math.max(...candidates.filter((x) => x.trigger === c.trigger).map((x) => (x.target?.last ?? 0) + (x.target?.possessive ? 1 : 0)));
+    const inner = candidates.find(
+      (x) => x !== c && x.trigger !== c.trigger && x.trigger.first >= end && (x.trigger.light ?? x.trigger.first) - end <= 3,
+    );
     if (!inner) continue;
     const codes = ctx.dict.controlCodes[effect];
     c.code = codes?.[inner.code.slice(0, 2)] ?? codes?.['default'] ?? c.code;
