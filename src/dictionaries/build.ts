@@ -134,11 +134,11 @@ function demonymPlural(word: string): string | undefined {
 }
 
 function addActorPhrase(trie: TrieNode<Atom>, phrase: string, atom: Atom): void {
-  const keys = phraseKeys(phrase);
+  let keys = phraseKeys(phrase);
+  // "the Kremlin": the article is left outside the name, so that "the" never starts a lookup.
+  if (keys[0] === 'the' && keys.length > 1) keys = keys.slice(1);
   if (keys.length === 0) return;
   trieAdd(trie, keys, atom);
-  // "the Kremlin", "the United States": a leading article is part of the name in news text.
-  if (keys[0] === 'the' && keys.length > 1) trieAdd(trie, keys.slice(1), atom);
 }
 
 function buildActors(raw: RawData, countries: Map<string, CountryInfo>): TrieNode<Atom> {

@@ -5,7 +5,7 @@ import { segment, type Segmented } from './02-segment/segment.js';
 import { findActors } from './03-actors/actors.js';
 import type { Mention } from './03-actors/mention.js';
 import { findEvents, type Candidate, type Rejection } from './04-events/events.js';
-import { applyModality, refineAppeals, type ModalityContext } from './05-modality/modality.js';
+import { applyModality, refineAppeals, sentenceCues, type ModalityContext } from './05-modality/modality.js';
 import { sameClause, tokenAt } from './06-dates/clause.js';
 import { findDates, toEventDate, type DateExpression } from './06-dates/dates.js';
 import { findPlaces, placeFor } from './07-places/places.js';
@@ -107,7 +107,7 @@ export function codeArticle(article: PipelineArticle, dict: Dictionaries, option
   const doc = segment(norm);
   const keys = doc.tokens.map((t) => t.key);
   const mentions = findActors(doc, keys, dict, published);
-  const mctx: ModalityContext = { tokens: doc.tokens, keys, dict };
+  const mctx: ModalityContext = { tokens: doc.tokens, keys, dict, conditional: false, future: false };
   const records: EventRecord[] = [];
   const allCandidates: Candidate[] = [];
   const rejections: Rejection[] = [];
@@ -117,6 +117,7 @@ export function codeArticle(article: PipelineArticle, dict: Dictionaries, option
     rejections.push(...found.rejections);
     if (found.candidates.length === 0) continue;
     // A cue that governs another event ("agreed to meet") is not an event of its own.
+    Object.assign(mctx, sentenceCues(mctx, s.first, s.last));
     const governing = new Set<number>();
     const dropped = new Set<Candidate>();
     for (const c of found.candidates) {

@@ -9,6 +9,7 @@ const POSSESSIVE = new Set(["'s", "'"]);
 const SINGULAR_PERSON = new Set(['he', 'she', 'him', 'his', 'her']);
 const THING = new Set(['it', 'its']);
 const PLURAL = new Set(['they', 'them', 'their']);
+const ANAPHORS = new Set([...SINGULAR_PERSON, ...THING, ...PLURAL, 'both', 'two']);
 /** "the two leaders", "both sides": the last two actors named. */
 const PAIR_NOUNS = new Set(['leaders', 'sides', 'countries', 'governments', 'nations', 'presidents', 'capitals', 'parties', 'states', 'neighbours', 'neighbors']);
 
@@ -76,6 +77,7 @@ function resolveAnaphora(
   let cursor = 0;
   for (let i = first; i < last; i++) {
     const key = ctx.keys[i] ?? '';
+    if (!ANAPHORS.has(key)) continue;
     while (cursor < mentions.length && (mentions[cursor] as Mention).first < i) cursor++;
     const before = [...history, ...mentions.slice(0, cursor)];
     if (SINGULAR_PERSON.has(key)) {

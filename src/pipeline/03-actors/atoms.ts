@@ -45,7 +45,13 @@ export function findAtoms(
 ): AtomHit[] {
   const hits: AtomHit[] = [];
   let i = first;
+  const top = dict.actors.next;
   while (i < last) {
+    // Most tokens start no phrase: one map lookup decides.
+    if (!top?.has(keys[i] as string)) {
+      i++;
+      continue;
+    }
     const m = trieLongest(dict.actors, keys, i, last);
     if (!m) {
       i++;

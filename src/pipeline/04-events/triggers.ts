@@ -108,6 +108,7 @@ export function findTriggers(
   const out: Trigger[] = [];
   // Objects of verb patterns ("suspended talks") are not events of their own.
   const objects = new Set<number>();
+  const nounStarts = dict.nouns.next;
   for (let i = first; i < last; i++) {
     const tok = tokens[i] as Token;
     const verbs = dict.verbs.get(keys[i] ?? '');
@@ -152,7 +153,7 @@ export function findTriggers(
       }
     }
     if (matched) continue;
-    const noun = trieLongest(dict.nouns, keys, i, last);
+    const noun = nounStarts?.has(keys[i] as string) ? trieLongest(dict.nouns, keys, i, last) : undefined;
     if (noun && tok.pos !== 'VERB' && keys[i - 1] !== 'to' && !objects.has(i + noun.length - 1)) {
       const entry = noun.values[0];
       if (!entry) continue;

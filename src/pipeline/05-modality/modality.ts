@@ -9,6 +9,17 @@ export interface ModalityContext {
   tokens: readonly Token[];
   keys: readonly string[];
   dict: Dictionaries;
+  /** Per sentence: it has a conditional ("if") and a future time phrase ("next week"). */
+  conditional: boolean;
+  future: boolean;
+}
+
+/** Sentence-wide cues, found once per sentence rather than once per event. */
+export function sentenceCues(ctx: Pick<ModalityContext, 'keys' | 'dict'>, first: number, last: number): { conditional: boolean; future: boolean } {
+  return {
+    conditional: anyPhrase(ctx, ctx.dict.conditional, first, last) >= 0,
+    future: anyPhrase(ctx, ctx.dict.future, first, last) >= 0,
+  };
 }
 
 const SPEECH_ROOTS = new Set(['01', '02', '09', '10', '11', '12', '13']);
@@ -31,6 +42,7 @@ const ALLEGATION = new Set(['allegation', 'allegations', 'accusation', 'accusati
 const RANK: Record<Modality, number> = { asserted: 0, planned: 1, possible: 2, negated: 3 };
 const WINDOW_POS = new Set(['AUX', 'PART', 'ADV', 'VERB']);
 const NP_POS = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'PART']);
+const QUOTES = new Set(['"', "'", '`', '``', "''"]);
 
 function stronger(a: Modality, b: Modality): Modality {
   return RANK[b] > RANK[a] ? b : a;
@@ -71,9 +83,20 @@ function nounAdjectives(ctx: ModalityContext, at: number, first: number, evidenc
       out = stronger(out, m);
       evidence.push(`modality:${ctx.keys[i] ?? ''}`);
     }
-    if (!NP_POS.has(ctx.tokens[i]?.pos ?? '')) break;
+    // Quotation marks around a word ("a "possible" meeting") do not end the phrase.
+    if (!NP_POS.has(ctx.tokens[i]?.pos ?? '') && !QUOTES.has(ctx.keys[i] ?? '')) break;
   }
   return out;
+}
+
+/** The verb a noun phrase is the object of: "could trigger new discussions" → "trigger". */
+function governingVerb(ctx: ModalityContext, at: number, first: number): number | null {
+  for (let i = at - 1; i >= Math.max(first, at - 6); i--) {
+    const pos = ctx.tokens[i]?.pos ?? '';
+    if (pos === 'VERB') return i;
+    if (!NP_POS.has(pos) && !QUOTES.has(ctx.keys[i] ?? '')) return null;
+  }
+  return null;
 }
 
 function isPast(ctx: ModalityContext, c: Candidate): boolean {
@@ -83,7 +106,7 @@ function isPast(ctx: ModalityContext, c: Candidate): boolean {
   return false;
 }
 
-function anyPhrase(ctx: ModalityContext, trie: Dictionaries['future'], from: number, to: number): number {
+function anyPhrase(ctx: Pick<ModalityContext, 'keys'>, trie: Dictionaries['future'], from: number, to: number): number {
   for (let i = from; i < to; i++) if (trieLongest(trie, ctx.keys, i, to)) return i;
   return -1;
 }
@@ -127,13 +150,17 @@ export function applyModality(
     else if (cue.effect !== 'asserted') modality = cue.effect as Modality;
   }
   modality = stronger(modality, modalBefore(ctx, scopeStart, first, evidence));
-  if (t.kind === 'noun') modality = stronger(modality, nounAdjectives(ctx, t.first, first, evidence));
+  if (t.kind === 'noun') {
+    modality = stronger(modality, nounAdjectives(ctx, t.first, first, evidence));
+    const verb = t.light === null ? governingVerb(ctx, t.first, first) : null;
+    if (verb !== null) modality = stronger(modality, modalBefore(ctx, verb, first, evidence));
+  }
   // "if the situation requires it", "unless", "in the event of"
-  if (modality !== 'negated' && anyPhrase(ctx, ctx.dict.conditional, first, last) >= 0) {
+  if (modality !== 'negated' && ctx.conditional) {
     modality = stronger(modality, 'possible');
     evidence.push('modality:conditional');
   }
-  if (modality === 'asserted' && !isPast(ctx, c) && anyPhrase(ctx, ctx.dict.future, first, last) >= 0) {
+  if (modality === 'asserted' && !isPast(ctx, c) && ctx.future) {
     modality = 'planned';
     evidence.push('modality:future-time');
   }

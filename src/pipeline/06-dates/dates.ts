@@ -17,22 +17,41 @@ export interface DateExpression {
   relative: boolean;
 }
 
-const HINT = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tomorrow|tonight|week|month|year|ago|\d{4})/i;
-const RELATIVE = /\b(last|next|this|ago|yesterday|today|tomorrow|tonight|earlier|later|previous|coming|past|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
-const BARE_YEAR = /\b(in|since|during|by|until|from|through|of|early|late|mid|mid-)\s+((?:19|20)\d{2})\b(?![-/]\d)/gi;
+const HINT = new RegExp(
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:yesterday|today|tomorrow|tonight|weekend|week|month|year|ago)\b|\b(?:1[89]|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)\b/
+    .source,
+  'gi',
+);
+const RELATIVE =
+  /\b(last|next|this|ago|yesterday|today|tomorrow|tonight|earlier|later|previous|coming|past|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
+const BARE_YEAR =
+  /\b(in|since|during|by|until|from|through|of|early|late|mid|mid-)\s+((?:19|20)\d{2})\b(?![-/]\d)/gi;
+
+// Times of day are not wanted: dropping their parsers makes chrono-node faster.
+const parser = chrono.casual.clone();
+parser.parsers = parser.parsers.filter(
+  (p) => !/TimeExpression|CasualTime/.test(p.constructor.name),
+);
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-function format(year: number, month: number, day: number, precision: DateExpression['precision']): string {
+function format(
+  year: number,
+  month: number,
+  day: number,
+  precision: DateExpression['precision'],
+): string {
   if (precision === 'year') return String(year);
   if (precision === 'month') return `${year}-${pad(month)}`;
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
 function reference(published: string | null): Date {
-  return published ? new Date(`${published.slice(0, 10)}T12:00:00Z`) : new Date('2000-01-01T12:00:00Z');
+  return published
+    ? new Date(`${published.slice(0, 10)}T12:00:00Z`)
+    : new Date('2000-01-01T12:00:00Z');
 }
 
 /**
@@ -40,38 +59,84 @@ function reference(published: string | null): Date {
  * not read. `offset` is where the sentence starts in the body.
  * @example findDates('They met in March 2023.', 0, '2024-07-25')[0]?.value // '2023-03'
  */
-export function findDates(sentence: string, offset: number, published: string | null): DateExpression[] {
-  if (!HINT.test(sentence)) return [];
+export function findDates(
+  sentence: string,
+  offset: number,
+  published: string | null,
+): DateExpression[] {
   const out: DateExpression[] = [];
   const ref = reference(published);
-  for (const r of chrono.parse(sentence, { instant: ref, timezone: 'UTC' })) {
+  for (const [from, to] of dateWindows(sentence))
+    for (const r of parser.parse(sentence.slice(from, to), { instant: ref, timezone: 'UTC' })) {
+      addChronoResult(out, r, from, sentence, offset);
+    }
+  addBareYears(out, sentence, offset);
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Stretches of the sentence around date words: chrono-node reads only these, since its cost
+ * grows with the text it is given and most of a sentence holds no date.
+ */
+function dateWindows(sentence: string): [number, number][] {
+  const windows: [number, number][] = [];
+  HINT.lastIndex = 0;
+  for (let m = HINT.exec(sentence); m; m = HINT.exec(sentence)) {
+    let from = Math.max(0, m.index - 28);
+    let to = Math.min(sentence.length, m.index + m[0].length + 28);
+    while (from > 0 && /\S/.test(sentence[from - 1] as string)) from--;
+    while (to < sentence.length && /\S/.test(sentence[to] as string)) to++;
+    const last = windows[windows.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else windows.push([from, to]);
+  }
+  return windows;
+}
+
+function addChronoResult(
+  out: DateExpression[],
+  r: chrono.ParsedResult,
+  shift: number,
+  sentence: string,
+  offset: number,
+): void {
+  {
+    const index = r.index + shift;
     const c = r.start;
     const year = c.get('year');
     const month = c.get('month');
     const day = c.get('day');
-    if (year === null || month === null || day === null) continue;
+    if (year === null || month === null || day === null) return;
     let precision: DateExpression['precision'];
     if (c.isCertain('day') || c.isCertain('weekday')) precision = 'day';
     else if (c.isCertain('month')) precision = 'month';
     else if (c.isCertain('year')) precision = 'year';
     else if (/\bweek\b/i.test(r.text)) precision = 'day';
-    else continue;
+    else return;
     // "Theresa May": a month name right after a capitalised word is part of a name.
-    if (!c.isCertain('day') && !c.isCertain('year') && /[A-Z][a-z]+\s+$/.test(sentence.slice(Math.max(0, r.index - 20), r.index))) continue;
+    if (
+      !c.isCertain('day') &&
+      !c.isCertain('year') &&
+      /[A-Z][a-z]+\s+$/.test(sentence.slice(Math.max(0, index - 20), index))
+    )
+      return;
     const relative = RELATIVE.test(r.text) || !c.isCertain('year');
     const weekdayOnly = c.isCertain('weekday') && !c.isCertain('day');
-    const before = sentence.slice(Math.max(0, r.index - 7), r.index).toLowerCase();
+    const before = sentence.slice(Math.max(0, index - 7), index).toLowerCase();
     out.push({
       value: format(year, month, day, precision),
       precision,
       text: r.text.replace(/^(on|in|at)\s+/i, ''),
-      start: offset + r.index + (r.text.length - r.text.replace(/^(on|in|at)\s+/i, '').length),
-      end: offset + r.index + r.text.length,
+      start: offset + index + (r.text.length - r.text.replace(/^(on|in|at)\s+/i, '').length),
+      end: offset + index + r.text.length,
       since: /\bsince\s*$/.test(before),
       weekday: weekdayOnly ? (c.get('weekday') ?? null) : null,
       relative,
     });
   }
+}
+
+function addBareYears(out: DateExpression[], sentence: string, offset: number): void {
   for (const m of sentence.matchAll(BARE_YEAR)) {
     const yearText = m[2] as string;
     const at = (m.index ?? 0) + m[0].length - yearText.length;
@@ -87,7 +152,6 @@ export function findDates(sentence: string, offset: number, published: string | 
       relative: false,
     });
   }
-  return out.sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -95,7 +159,11 @@ export function findDates(sentence: string, offset: number, published: string | 
  * the next after it (chrono picks the nearest, which is wrong half the time).
  * @example resolveWeekday(3, '2024-07-25', 'past') // '2024-07-24'
  */
-export function resolveWeekday(weekday: number, published: string, direction: 'past' | 'future'): string {
+export function resolveWeekday(
+  weekday: number,
+  published: string,
+  direction: 'past' | 'future',
+): string {
   const ref = reference(published);
   const diff = (weekday - ref.getUTCDay() + 7) % 7;
   const days = direction === 'past' ? (diff === 0 ? 0 : diff - 7) : diff === 0 ? 7 : diff;
@@ -110,9 +178,26 @@ export function toEventDate(
   direction: 'past' | 'future',
 ): EventDate | null {
   if (expr && (published || !expr.relative)) {
-    const value = expr.weekday !== null && published ? resolveWeekday(expr.weekday, published, direction) : expr.value;
-    return { value, precision: expr.precision, text: expr.text, basis: 'text', start: expr.start, end: expr.end };
+    const value =
+      expr.weekday !== null && published
+        ? resolveWeekday(expr.weekday, published, direction)
+        : expr.value;
+    return {
+      value,
+      precision: expr.precision,
+      text: expr.text,
+      basis: 'text',
+      start: expr.start,
+      end: expr.end,
+    };
   }
   if (!published) return null;
-  return { value: published.slice(0, 10), precision: 'day', text: null, basis: 'published', start: null, end: null };
+  return {
+    value: published.slice(0, 10),
+    precision: 'day',
+    text: null,
+    basis: 'published',
+    start: null,
+    end: null,
+  };
 }
