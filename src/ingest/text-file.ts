@@ -1,6 +1,6 @@
 import type { Article } from '../record.js';
 
-const DATE_LINE = /^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*/i;
+const DATE_LINE = /^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*(?:\r?\n)?/i;
 const HEADER = /^(date|title|source|url|published)\s*:\s*(.*)$/i;
 
 /**

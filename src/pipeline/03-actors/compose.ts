@@ -79,6 +79,7 @@ function build(
     possessive,
     ...prepositionBefore(ctx, first),
     unanchored: false,
+    seat: false,
     group: -1,
     anaphor: false,
     code,
@@ -230,7 +231,7 @@ export function composeMentions(ctx: ComposeContext, hits: readonly AtomHit[], n
           },
           [holder.evidence],
         );
-        if (mention) out.push(mention);
+        if (mention) out.push({ ...mention, seat: m.atom.kind === 'seat' });
       }
       j = k + 1;
       continue;
@@ -298,6 +299,7 @@ export function composeMentions(ctx: ComposeContext, hits: readonly AtomHit[], n
           possessive: POSSESSIVE.has(keys[h.last] ?? ''),
           ...prepositionBefore(ctx, h.first),
           unanchored: true,
+          seat: false,
           group: -1,
           anaphor: false,
           code: h.atom.role,

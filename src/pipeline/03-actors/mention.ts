@@ -21,6 +21,8 @@ export interface Mention {
   unanchored: boolean;
   /** Which group of coordinated mentions ("A, B and C") it belongs to. */
   group: number;
+  /** Named by a capital or a seat of government ("Moscow", "the Kremlin"). */
+  seat: boolean;
   /** Resolved from a pronoun or a definite description. */
   anaphor: boolean;
   code: string;

@@ -133,6 +133,9 @@ export function findEvents(
       continue;
     }
     const speaker = findSpeaker(ctx, t);
+    // "visited Ankara": a capital as a destination is the country, not its government.
+    if (t.pattern.code.startsWith('042'))
+      for (const pair of kept) if (pair[1]?.seat) pair[1] = { ...pair[1], role: null, code: pair[1].country ?? pair[1].code };
     for (const [source, target] of kept) {
       const state = !source.org && (source.role === null || ['GOV', 'MIL', 'COP', 'SPY'].includes(source.role));
       const code = state && t.pattern.stateCode ? t.pattern.stateCode : t.pattern.code;

@@ -119,6 +119,8 @@ function addChronoResult(
     if (
       !c.isCertain('day') &&
       !c.isCertain('year') &&
+      !c.isCertain('weekday') &&
+      /^[A-Z]/.test(r.text) &&
       /[A-Z][a-z]+\s+$/.test(sentence.slice(Math.max(0, index - 20), index))
     )
       return;
