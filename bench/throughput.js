@@ -1,6 +1,14 @@
 // Throughput and memory of the coder against wink-nlp alone, on a corpus made from the
 // project's own fixtures. Usage: node bench/throughput.js [--mb 50] [--out bench/out]
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -30,7 +38,9 @@ function rng(seed) {
 
 function fixtures() {
   const paragraphs = [];
-  for (const f of readdirSync('examples').filter((x) => x.endsWith('.txt')).sort()) {
+  for (const f of readdirSync('examples')
+    .filter((x) => x.endsWith('.txt'))
+    .sort()) {
     const a = parseTextArticle(f, readFileSync(join('examples', f), 'utf8'));
     paragraphs.push(...a.text.split(/\n\s*\n/).filter((p) => p.trim()));
   }
@@ -56,11 +66,24 @@ async function makeCorpus(path) {
       if (rand() < 0.6) parts.push(paragraphs[Math.floor(rand() * paragraphs.length)]);
       else
         parts.push(
-          Array.from({ length: 3 }, () => sentences[Math.floor(rand() * sentences.length)]).join(' '),
+          Array.from({ length: 3 }, () => sentences[Math.floor(rand() * sentences.length)]).join(
+            ' ',
+          ),
         );
     }
-    const day = new Date(Date.UTC(2001 + Math.floor(rand() * 25), Math.floor(rand() * 12), 1 + Math.floor(rand() * 28)));
-    const line = JSON.stringify({ id: `bench-${n++}`, published: day.toISOString().slice(0, 10), text: parts.join('\n\n') }) + '\n';
+    const day = new Date(
+      Date.UTC(
+        2001 + Math.floor(rand() * 25),
+        Math.floor(rand() * 12),
+        1 + Math.floor(rand() * 28),
+      ),
+    );
+    const line =
+      JSON.stringify({
+        id: `bench-${n++}`,
+        published: day.toISOString().slice(0, 10),
+        text: parts.join('\n\n'),
+      }) + '\n';
     bytes += Buffer.byteLength(line);
     if (!out.write(line)) await new Promise((r) => out.once('drain', r));
   }
@@ -68,7 +91,10 @@ async function makeCorpus(path) {
 }
 
 async function* articles(path) {
-  for await (const line of createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity }))
+  for await (const line of createInterface({
+    input: createReadStream(path, 'utf8'),
+    crlfDelay: Infinity,
+  }))
     if (line) yield JSON.parse(line);
 }
 
@@ -119,8 +145,14 @@ const mb = w1.bytes / 1e6;
 const maxRss = Math.max(peak, process.resourceUsage().maxRSS * 1024);
 const rows = [
   ['corpus', `${mb.toFixed(1)} MB, ${coder.articles} articles, ${w1.sentences} sentences`],
-  ['wink-nlp alone (sbd+pos)', `${(w1.sentences / winkSeconds).toFixed(0)} sentences/s, ${(mb / winkSeconds).toFixed(2)} MB/s (runs: ${w1.seconds.toFixed(1)} s, ${w2.seconds.toFixed(1)} s)`],
-  ['dragoman code', `${(w1.sentences / coder.seconds).toFixed(0)} sentences/s, ${(mb / coder.seconds).toFixed(2)} MB/s, ${coder.events} events (${coder.seconds.toFixed(1)} s)`],
+  [
+    'wink-nlp alone (sbd+pos)',
+    `${(w1.sentences / winkSeconds).toFixed(0)} sentences/s, ${(mb / winkSeconds).toFixed(2)} MB/s (runs: ${w1.seconds.toFixed(1)} s, ${w2.seconds.toFixed(1)} s)`,
+  ],
+  [
+    'dragoman code',
+    `${(w1.sentences / coder.seconds).toFixed(0)} sentences/s, ${(mb / coder.seconds).toFixed(2)} MB/s, ${coder.events} events (${coder.seconds.toFixed(1)} s)`,
+  ],
   ['ratio (dragoman / wink-nlp)', (winkSeconds / coder.seconds).toFixed(2)],
   ['peak memory (RSS)', `${(maxRss / 1e6).toFixed(0)} MB`],
 ];

@@ -27,8 +27,11 @@ const data: unknown = parse(readFileSync(file, 'utf8'));
 const result = z.array(schema as z.ZodType).safeParse(data);
 if (!result.success) {
   for (const issue of result.error.issues.slice(0, 30)) {
-    const entry = typeof issue.path[0] === 'number' ? (data as unknown[])[issue.path[0]] : undefined;
-    console.error(`${file}: entry ${String(issue.path[0])} ${JSON.stringify(entry).slice(0, 80)}: ${issue.path.slice(1).join('.')} ${issue.message}`);
+    const entry =
+      typeof issue.path[0] === 'number' ? (data as unknown[])[issue.path[0]] : undefined;
+    console.error(
+      `${file}: entry ${String(issue.path[0])} ${JSON.stringify(entry).slice(0, 80)}: ${issue.path.slice(1).join('.')} ${issue.message}`,
+    );
   }
   process.exit(1);
 }

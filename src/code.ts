@@ -22,7 +22,8 @@ function slices(text: string): { offset: number; text: string }[] {
     if (end < text.length) {
       const para = text.lastIndexOf('\n', end);
       const stop = text.lastIndexOf('. ', end);
-      const cut = para > at + CHUNK_CHARS / 2 ? para + 1 : stop > at + CHUNK_CHARS / 2 ? stop + 2 : end;
+      const cut =
+        para > at + CHUNK_CHARS / 2 ? para + 1 : stop > at + CHUNK_CHARS / 2 ? stop + 2 : end;
       end = cut;
     }
     out.push({ offset: at, text: text.slice(at, end) });
@@ -32,7 +33,11 @@ function slices(text: string): { offset: number; text: string }[] {
 }
 
 function shift(r: EventRecord, offset: number, sentences: number): EventRecord {
-  const move = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: x.start + offset, end: x.end + offset });
+  const move = <T extends { start: number; end: number }>(x: T): T => ({
+    ...x,
+    start: x.start + offset,
+    end: x.end + offset,
+  });
   const out: EventRecord = {
     ...r,
     sentenceIndex: r.sentenceIndex + sentences,
@@ -46,7 +51,14 @@ function shift(r: EventRecord, offset: number, sentences: number): EventRecord {
         : r.date,
     quote: r.quote ? { ...r.quote, speaker: move(r.quote.speaker) } : null,
   };
-  out.id = eventId([r.articleId, out.sentenceIndex, out.trigger.start, out.source.start, out.target?.start ?? null, r.cameo]);
+  out.id = eventId([
+    r.articleId,
+    out.sentenceIndex,
+    out.trigger.start,
+    out.source.start,
+    out.target?.start ?? null,
+    r.cameo,
+  ]);
   return out;
 }
 
@@ -60,7 +72,8 @@ export function codeText(article: Article, options: CodeOptions = {}): ArticleRe
   const dict = options.dictionaries ?? loadDictionaries();
   const published = article.published ?? options.published ?? null;
   const parts = slices(article.text.normalize('NFC'));
-  if (parts.length === 1) return codeArticle({ id: article.id, text: article.text, published }, dict);
+  if (parts.length === 1)
+    return codeArticle({ id: article.id, text: article.text, published }, dict);
   const records: EventRecord[] = [];
   const issues: ArticleResult['issues'] = [];
   let sentences = 0;

@@ -10,12 +10,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the real command from source, as a user would run the installed one. */
 function dragoman(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], {
-    cwd: root,
-    input,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args],
+    {
+      cwd: root,
+      input,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  );
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -25,19 +29,27 @@ const file = (name: string, content: string | Buffer) => {
   return p;
 };
 
-const good = file('good.txt', ' date 2024-07-25 Russian President Vladimir Putin has hosted Syria\'s Bashar Assad on Wednesday.');
+const good = file(
+  'good.txt',
+  " date 2024-07-25 Russian President Vladimir Putin has hosted Syria's Bashar Assad on Wednesday.",
+);
 const lines = (s: string) => s.trim().split('\n').filter(Boolean);
 
 describe('dragoman code', () => {
   it('writes JSON Lines records and exits 0', () => {
     const r = dragoman(['code', good]);
     expect(r.code).toBe(0);
-    const [rec] = lines(r.stdout).map((l) => JSON.parse(l) as { cameo: string; date: { value: string } });
+    const [rec] = lines(r.stdout).map(
+      (l) => JSON.parse(l) as { cameo: string; date: { value: string } },
+    );
     expect(rec).toMatchObject({ cameo: '043', date: { value: '2024-07-24' } });
   });
 
   it('reads JSON Lines from stdin and writes CSV with one header', () => {
-    const input = ['{"id":"a","text":"Putin met Assad.","published":"2024-07-25"}', '{"id":"b","text":"Erdogan met Assad.","published":"2024-07-25"}'].join('\n');
+    const input = [
+      '{"id":"a","text":"Putin met Assad.","published":"2024-07-25"}',
+      '{"id":"b","text":"Erdogan met Assad.","published":"2024-07-25"}',
+    ].join('\n');
     const r = dragoman(['code', '-', '--format', 'csv'], input);
     expect(r.code).toBe(0);
     const out = lines(r.stdout);
@@ -54,15 +66,25 @@ describe('dragoman code', () => {
 
   it('sets the date of undated articles with --published', () => {
     const undated = file('undated.txt', 'Putin hosted Assad.');
-    const [rec] = lines(dragoman(['code', undated, '--published', '2020-02-02']).stdout).map((l) => JSON.parse(l) as { date: { value: string } });
+    const [rec] = lines(dragoman(['code', undated, '--published', '2020-02-02']).stdout).map(
+      (l) => JSON.parse(l) as { date: { value: string } },
+    );
     expect(rec?.date.value).toBe('2020-02-02');
   });
 });
 
 describe('bad input: a clear one-line error, the rest still coded, exit 3', () => {
   it.each([
-    ['a binary file', file('binary.txt', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff])), /binary\.txt: binary file/],
-    ['a non-UTF-8 file', file('latin1.txt', Buffer.from('Erdo\xf0an met Assad in Ankara.', 'latin1')), /latin1\.txt: not valid UTF-8/],
+    [
+      'a binary file',
+      file('binary.txt', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff])),
+      /binary\.txt: binary file/,
+    ],
+    [
+      'a non-UTF-8 file',
+      file('latin1.txt', Buffer.from('Erdo\xf0an met Assad in Ankara.', 'latin1')),
+      /latin1\.txt: not valid UTF-8/,
+    ],
     ['an empty file', file('empty.txt', ''), /empty\.txt: empty file/],
     ['a missing file', join(dir, 'missing.txt'), /missing\.txt: no such file/],
     ['an unsupported file type', file('doc.pdf', '%PDF-1.4'), /doc\.pdf: unsupported file type/],
@@ -75,16 +97,28 @@ describe('bad input: a clear one-line error, the rest still coded, exit 3', () =
   });
 
   it('reports malformed JSONL lines by file and line number and codes the others', () => {
-    const jsonl = file('mixed.jsonl', ['{"id":"a","text":"Putin met Assad.","published":"2024-07-25"}', '{"id":"b","text": oops', '{"id":"c"}', '', '{"id":"d","text":"Erdogan met Assad.","published":"2024-07-25"}'].join('\n'));
+    const jsonl = file(
+      'mixed.jsonl',
+      [
+        '{"id":"a","text":"Putin met Assad.","published":"2024-07-25"}',
+        '{"id":"b","text": oops',
+        '{"id":"c"}',
+        '',
+        '{"id":"d","text":"Erdogan met Assad.","published":"2024-07-25"}',
+      ].join('\n'),
+    );
     const r = dragoman(['code', jsonl]);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/mixed\.jsonl:2: not valid JSON/);
     expect(r.stderr).toMatch(/mixed\.jsonl:3: the line has no "text" field/);
-    expect(new Set(lines(r.stdout).map((l) => (JSON.parse(l) as { articleId: string }).articleId))).toEqual(new Set(['a', 'd']));
+    expect(
+      new Set(lines(r.stdout).map((l) => (JSON.parse(l) as { articleId: string }).articleId)),
+    ).toEqual(new Set(['a', 'd']));
   });
 
   it('codes a 20 MB article', () => {
-    const para = 'Russian President Vladimir Putin hosted Syria\'s Bashar Assad in Moscow on Wednesday. Markets were calm.\n\n';
+    const para =
+      "Russian President Vladimir Putin hosted Syria's Bashar Assad in Moscow on Wednesday. Markets were calm.\n\n";
     const big = file('big.txt', ' date 2024-07-25\n' + para.repeat(Math.ceil(20e6 / para.length)));
     const r = dragoman(['code', big, '--format', 'csv']);
     expect(r.code).toBe(0);
@@ -107,7 +141,12 @@ describe('bad input: a clear one-line error, the rest still coded, exit 3', () =
 
 describe('dragoman explain', () => {
   it('shows actors, triggers and why events were or were not coded', () => {
-    const r = dragoman(['explain', 'Putin could call Erdogan if needed. Brazil beat Argentina 2-1.', '--published', '2024-07-25']);
+    const r = dragoman([
+      'explain',
+      'Putin could call Erdogan if needed. Brazil beat Argentina 2-1.',
+      '--published',
+      '2024-07-25',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/actor: +"Putin" → RUSGOV \(Vladimir Putin\)/);
     expect(r.stdout).toMatch(/RUSGOV → TURGOV +041 .* possible/);
@@ -117,14 +156,31 @@ describe('dragoman explain', () => {
 
 describe('dragoman eval', () => {
   it('prints precision, recall and F1 per level', () => {
-    const gold = file('gold.jsonl', [
-      JSON.stringify({ id: 'g1', text: 'Putin hosted Assad in Moscow.', date: '2024-07-25', expected: [{ source: 'RUSGOV', target: 'SYRGOV', code: '043' }] }),
-      JSON.stringify({ id: 'g2', text: 'Brazil beat Argentina 2-1.', date: '2024-07-25', expected: [] }),
-    ].join('\n'));
+    const gold = file(
+      'gold.jsonl',
+      [
+        JSON.stringify({
+          id: 'g1',
+          text: 'Putin hosted Assad in Moscow.',
+          date: '2024-07-25',
+          expected: [{ source: 'RUSGOV', target: 'SYRGOV', code: '043' }],
+        }),
+        JSON.stringify({
+          id: 'g2',
+          text: 'Brazil beat Argentina 2-1.',
+          date: '2024-07-25',
+          expected: [],
+        }),
+      ].join('\n'),
+    );
     const r = dragoman(['eval', gold, '--json']);
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout) as { levels: { name: string; f1: number }[] };
-    expect(result.levels.map((l) => l.name)).toEqual(['CAMEO root, direction, modality', 'CAMEO code, direction, modality', 'PLOVER type, direction, modality']);
+    expect(result.levels.map((l) => l.name)).toEqual([
+      'CAMEO root, direction, modality',
+      'CAMEO code, direction, modality',
+      'PLOVER type, direction, modality',
+    ]);
     expect(result.levels[0]?.f1).toBe(1);
   });
 });

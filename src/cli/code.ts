@@ -31,6 +31,8 @@ export async function runCode(paths: string[], opts: CodeCommandOptions): Promis
     progress.update(`coded ${articles} articles, ${events} events`);
   }
   writer.end();
-  progress.done(`coded ${articles} articles, ${events} events${skipped ? `, ${skipped} inputs skipped` : ''}`);
+  progress.done(
+    `coded ${articles} articles, ${events} events${skipped ? `, ${skipped} inputs skipped` : ''}`,
+  );
   return skipped > 0 ? EXIT.skipped : EXIT.ok;
 }

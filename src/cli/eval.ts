@@ -20,7 +20,9 @@ export async function runEval(file: string, opts: EvalCommandOptions): Promise<n
   const opened = await new Promise<boolean>((resolve) => {
     stream.once('open', () => resolve(true));
     stream.once('error', (err) => {
-      console.error(`dragoman: ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : err.message}`);
+      console.error(
+        `dragoman: ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : err.message}`,
+      );
       resolve(false);
     });
   });
@@ -38,7 +40,9 @@ export async function runEval(file: string, opts: EvalCommandOptions): Promise<n
     }
     const r = GoldSentence.safeParse(data);
     if (!r.success) {
-      console.error(`dragoman: ${file}:${n}: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}, skipped`);
+      console.error(
+        `dragoman: ${file}:${n}: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}, skipped`,
+      );
       bad++;
       continue;
     }
@@ -49,9 +53,20 @@ export async function runEval(file: string, opts: EvalCommandOptions): Promise<n
     console.log(JSON.stringify(result, null, 2));
     return bad ? EXIT.skipped : EXIT.ok;
   }
-  const table = new Table({ head: ['level', 'precision', 'recall', 'F1', 'tp', 'fp', 'fn'], style: { head: ['cyan'] } });
+  const table = new Table({
+    head: ['level', 'precision', 'recall', 'F1', 'tp', 'fp', 'fn'],
+    style: { head: ['cyan'] },
+  });
   for (const l of result.levels)
-    table.push([l.name, l.precision.toFixed(3), l.recall.toFixed(3), l.f1.toFixed(3), l.tp, l.fp, l.fn]);
+    table.push([
+      l.name,
+      l.precision.toFixed(3),
+      l.recall.toFixed(3),
+      l.f1.toFixed(3),
+      l.tp,
+      l.fp,
+      l.fn,
+    ]);
   console.log(`${result.sentences} ${result.scheme} gold sentences from ${file}`);
   console.log(table.toString());
   if (opts.verbose) {

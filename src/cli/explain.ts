@@ -9,9 +9,14 @@ export interface ExplainOptions {
 
 /** `dragoman explain "<sentence>"`: tokens, actors, triggers, and why each event was or was not coded. */
 export function runExplain(sentence: string, opts: ExplainOptions): number {
-  if (!sentence.trim()) throw new UsageError('explain needs a sentence, e.g. dragoman explain "Putin met Assad."');
+  if (!sentence.trim())
+    throw new UsageError('explain needs a sentence, e.g. dragoman explain "Putin met Assad."');
   const dict = loadDictionaries();
-  const r = codeArticle({ id: 'explain', text: sentence, published: opts.published ?? null }, dict, { trace: true });
+  const r = codeArticle(
+    { id: 'explain', text: sentence, published: opts.published ?? null },
+    dict,
+    { trace: true },
+  );
   const trace = r.trace;
   if (!trace) return EXIT.failure;
   if (opts.json) {
@@ -22,7 +27,12 @@ export function runExplain(sentence: string, opts: ExplainOptions): number {
     trace.text.slice(trace.doc.tokens[first]?.start ?? 0, trace.doc.tokens[last - 1]?.end ?? 0);
   for (const s of trace.doc.sentences) {
     console.log(`sentence ${s.index}: ${trace.text.slice(s.start, s.end)}`);
-    console.log(`  tokens:   ${trace.doc.tokens.slice(s.first, s.last).map((t) => `${t.text}/${t.pos}`).join(' ')}`);
+    console.log(
+      `  tokens:   ${trace.doc.tokens
+        .slice(s.first, s.last)
+        .map((t) => `${t.text}/${t.pos}`)
+        .join(' ')}`,
+    );
     const mentions = trace.mentions[s.index] ?? [];
     if (mentions.length === 0) console.log('  actors:   none found in the dictionaries');
     for (const m of mentions)
@@ -30,9 +40,13 @@ export function runExplain(sentence: string, opts: ExplainOptions): number {
         `  actor:    "${span(m.first, m.last)}" → ${m.code}${m.person ? ` (${m.person.name})` : ''}  [${m.evidence.join(', ')}]${m.prep ? `  after "${m.prep}"` : ''}`,
       );
     for (const c of trace.candidates.filter((x) => x.sentence.index === s.index))
-      console.log(`  trigger:  "${span(c.trigger.first, c.trigger.last)}" (${c.trigger.id}) → ${c.frame}`);
+      console.log(
+        `  trigger:  "${span(c.trigger.first, c.trigger.last)}" (${c.trigger.id}) → ${c.frame}`,
+      );
     for (const x of trace.rejections.filter((y) => y.sentence === s.index))
-      console.log(`  no event: "${span(x.trigger.first, x.trigger.last)}" (${x.trigger.id}): ${x.reason}`);
+      console.log(
+        `  no event: "${span(x.trigger.first, x.trigger.last)}" (${x.trigger.id}): ${x.reason}`,
+      );
   }
   console.log(r.records.length ? '\nevents:' : '\nno events coded');
   for (const e of r.records) {

@@ -13,17 +13,26 @@ program
   .description('Code English news articles into political event records (CAMEO and PLOVER).')
   .version('0.1.0')
   .exitOverride()
-  .configureOutput({ outputError: (str, write) => write(`dragoman: ${str.replace(/^error: /, '')}`) });
+  .configureOutput({
+    outputError: (str, write) => write(`dragoman: ${str.replace(/^error: /, '')}`),
+  });
 
-const published = new Option('--published <date>', 'publication date for articles without one (YYYY-MM-DD)').argParser((v) =>
-  parseDay(v, '--published'),
-);
+const published = new Option(
+  '--published <date>',
+  'publication date for articles without one (YYYY-MM-DD)',
+).argParser((v) => parseDay(v, '--published'));
 
 program
   .command('code')
-  .description('code articles (.txt, .jsonl, folders, or - for JSON Lines on stdin) into event records')
+  .description(
+    'code articles (.txt, .jsonl, folders, or - for JSON Lines on stdin) into event records',
+  )
   .argument('[paths...]', 'files or folders; - reads JSON Lines from stdin')
-  .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv', 'table']).default('jsonl'))
+  .addOption(
+    new Option('--format <format>', 'output format')
+      .choices(['jsonl', 'csv', 'table'])
+      .default('jsonl'),
+  )
   .addOption(published)
   .action(async (paths: string[], opts: { format: Format; published?: string }) => {
     process.exitCode = await runCode(paths, opts);
@@ -31,9 +40,15 @@ program
 
 program
   .command('explain')
-  .description('show the tokens, actors and triggers of a sentence and why each event was or was not coded')
+  .description(
+    'show the tokens, actors and triggers of a sentence and why each event was or was not coded',
+  )
   .argument('<sentence>', 'the sentence to explain')
-  .addOption(new Option('--published <date>', 'publication date (YYYY-MM-DD)').argParser((v) => parseDay(v, '--published')))
+  .addOption(
+    new Option('--published <date>', 'publication date (YYYY-MM-DD)').argParser((v) =>
+      parseDay(v, '--published'),
+    ),
+  )
   .option('--json', 'print the records as JSON')
   .action((sentence: string, opts: { published?: string; json?: boolean }) => {
     process.exitCode = runExplain(sentence, opts);
@@ -42,7 +57,10 @@ program
 program
   .command('eval')
   .description('score the coder against a gold file of sentences with expected events')
-  .argument('<gold>', 'gold JSON Lines: {"id","text","date","expected":[{"source","target","code"}]}')
+  .argument(
+    '<gold>',
+    'gold JSON Lines: {"id","text","date","expected":[{"source","target","code"}]}',
+  )
   .option('--verbose', 'list the misses and extras of every sentence')
   .option('--json', 'print the result as JSON')
   .action(async (gold: string, opts: { verbose?: boolean; json?: boolean }) => {

@@ -149,7 +149,11 @@ function buildActors(raw: RawData, countries: Map<string, CountryInfo>): TrieNod
     const extra = overlay.get(c.cca3);
     const drop = new Set((extra?.drop ?? []).map(matchKey));
     const keep = (s: string) => !drop.has(matchKey(s));
-    const names = [c.name.common, c.name.official, ...(c.altSpellings ?? []).filter((s) => s.length >= 4)];
+    const names = [
+      c.name.common,
+      c.name.official,
+      ...(c.altSpellings ?? []).filter((s) => s.length >= 4),
+    ];
     for (const n of [...names, ...(extra?.names ?? [])].filter(keep))
       addActorPhrase(trie, n, { kind: 'country', iso3: c.cca3 });
     const dem = [c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter((d): d is string => !!d);
@@ -178,7 +182,8 @@ function buildActors(raw: RawData, countries: Map<string, CountryInfo>): TrieNod
     });
   }
   for (const p of raw.people)
-    for (const n of new Set([p.name, ...p.aliases])) addActorPhrase(trie, n, { kind: 'person', person: p });
+    for (const n of new Set([p.name, ...p.aliases]))
+      addActorPhrase(trie, n, { kind: 'person', person: p });
   for (const o of raw.organisations)
     for (const n of new Set([o.name, o.key, ...o.aliases]))
       addActorPhrase(trie, n, { kind: 'org', org: o, acronym: /^[A-Z.]{2,7}$/.test(n) });
@@ -205,7 +210,10 @@ function verbTenses(
   forms: string[],
 ): Map<string, Set<Tense>> {
   const known = irregular.get(base);
-  const given = forms.length > 0 ? { past: forms[0] as string, participle: forms[1] ?? (forms[0] as string) } : undefined;
+  const given =
+    forms.length > 0
+      ? { past: forms[0] as string, participle: forms[1] ?? (forms[0] as string) }
+      : undefined;
   const irr = given ?? (known ? { past: known[0], participle: known[1] } : undefined);
   const f = inflect(base, irr);
   const out = new Map<string, Set<Tense>>();
@@ -242,7 +250,11 @@ function buildVerbs(
   }
   // Verbs with a particle or an object are tried first: "call on" before "call".
   for (const list of verbs.values())
-    list.sort((a, b) => b.particle.length - a.particle.length || Number(!!b.pattern.object) - Number(!!a.pattern.object));
+    list.sort(
+      (a, b) =>
+        b.particle.length - a.particle.length ||
+        Number(!!b.pattern.object) - Number(!!a.pattern.object),
+    );
   return verbs;
 }
 

@@ -37,7 +37,8 @@ export interface RawData {
 function describe(entry: unknown, index: number): string {
   if (entry && typeof entry === 'object') {
     const e = entry as Record<string, unknown>;
-    const name = e['id'] ?? e['key'] ?? e['iso3'] ?? e['code'] ?? e['verb'] ?? e['noun'] ?? e['phrase'];
+    const name =
+      e['id'] ?? e['key'] ?? e['iso3'] ?? e['code'] ?? e['verb'] ?? e['noun'] ?? e['phrase'];
     if (typeof name === 'string') return `entry ${index} (${name})`;
   }
   return `entry ${index}`;
@@ -47,7 +48,11 @@ function readYaml(path: string, problems: DictionaryProblem[]): unknown {
   try {
     return parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    problems.push({ file: basename(path), entry: '-', reason: (err as Error).message.split('\n')[0] ?? '' });
+    problems.push({
+      file: basename(path),
+      entry: '-',
+      reason: (err as Error).message.split('\n')[0] ?? '',
+    });
     return undefined;
   }
 }
@@ -75,12 +80,20 @@ function readList<T>(path: string, schema: z.ZodType<T>, problems: DictionaryPro
   return out;
 }
 
-function readObject<T>(path: string, schema: z.ZodType<T>, problems: DictionaryProblem[]): T | undefined {
+function readObject<T>(
+  path: string,
+  schema: z.ZodType<T>,
+  problems: DictionaryProblem[],
+): T | undefined {
   const data = readYaml(path, problems);
   const r = schema.safeParse(data);
   if (r.success) return r.data;
   for (const issue of r.error.issues)
-    problems.push({ file: relative(path), entry: issue.path.join('.') || '-', reason: issue.message });
+    problems.push({
+      file: relative(path),
+      entry: issue.path.join('.') || '-',
+      reason: issue.message,
+    });
   return undefined;
 }
 
@@ -146,18 +159,35 @@ function checkUnique(raw: RawData, problems: DictionaryProblem[]): void {
       set.add(k);
     }
   };
-  seen('people/*.yaml', raw.people.map((p) => p.id));
-  seen('organisations.yaml', raw.organisations.map((o) => o.key));
-  seen('cameo.yaml', raw.cameo.map((c) => c.code));
+  seen(
+    'people/*.yaml',
+    raw.people.map((p) => p.id),
+  );
+  seen(
+    'organisations.yaml',
+    raw.organisations.map((o) => o.key),
+  );
+  seen(
+    'cameo.yaml',
+    raw.cameo.map((c) => c.code),
+  );
   const codes = new Set(raw.cameo.map((c) => c.code));
   for (const { file, pattern } of raw.events) {
     for (const code of [pattern.code, pattern.stateCode]) {
       if (code !== undefined && codes.size > 0 && !codes.has(code))
-        problems.push({ file: `events/${file}`, entry: pattern.verb ?? pattern.noun ?? '?', reason: `unknown CAMEO code ${code}` });
+        problems.push({
+          file: `events/${file}`,
+          entry: pattern.verb ?? pattern.noun ?? '?',
+          reason: `unknown CAMEO code ${code}`,
+        });
     }
   }
   for (const o of raw.organisations) {
     if ((o.kind === 'NAT') !== (o.country !== undefined && o.role !== undefined))
-      problems.push({ file: 'organisations.yaml', entry: o.key, reason: 'kind NAT needs country and role, and only NAT has them' });
+      problems.push({
+        file: 'organisations.yaml',
+        entry: o.key,
+        reason: 'kind NAT needs country and role, and only NAT has them',
+      });
   }
 }

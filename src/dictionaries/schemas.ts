@@ -104,7 +104,12 @@ export const CountryOverlay = z
     adjectives: z.array(z.string().min(2)).default([]),
     /** Capitals, seats of government and their buildings, standing for the government (or the role given). */
     seats: z
-      .array(z.union([z.string().min(2), z.object({ name: z.string().min(2), role: RoleCode }).strict()]))
+      .array(
+        z.union([
+          z.string().min(2),
+          z.object({ name: z.string().min(2), role: RoleCode }).strict(),
+        ]),
+      )
       .default([]),
     /** Names that must not be read as this country (e.g. too ambiguous). */
     drop: z.array(z.string()).default([]),

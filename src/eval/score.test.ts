@@ -1,16 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import { matchSentence, prf, unique, type Comparable } from './score.js';
 
-const c = (key: string, source: string, target: string, symmetric = false): Comparable => ({ key, source, target, symmetric, label: key });
+const c = (key: string, source: string, target: string, symmetric = false): Comparable => ({
+  key,
+  source,
+  target,
+  symmetric,
+  label: key,
+});
 
 describe('matchSentence', () => {
   it.each([
     ['exact', [c('04', 'RUS', 'SYR')], [c('04', 'RUS', 'SYR')], true, { tp: 1, fp: 0, fn: 0 }],
-    ['reversed symmetric', [c('04', 'SYR', 'RUS', true)], [c('04', 'RUS', 'SYR', true)], true, { tp: 1, fp: 0, fn: 0 }],
-    ['reversed directed', [c('19', 'SYR', 'RUS')], [c('19', 'RUS', 'SYR')], true, { tp: 0, fp: 1, fn: 1 }],
+    [
+      'reversed symmetric',
+      [c('04', 'SYR', 'RUS', true)],
+      [c('04', 'RUS', 'SYR', true)],
+      true,
+      { tp: 1, fp: 0, fn: 0 },
+    ],
+    [
+      'reversed directed',
+      [c('19', 'SYR', 'RUS')],
+      [c('19', 'RUS', 'SYR')],
+      true,
+      { tp: 0, fp: 1, fn: 1 },
+    ],
     ['wrong code', [c('19', 'RUS', 'SYR')], [c('04', 'RUS', 'SYR')], true, { tp: 0, fp: 1, fn: 1 }],
     ['types only', [c('04', 'X', 'Y')], [c('04', 'RUS', 'SYR')], false, { tp: 1, fp: 0, fn: 0 }],
-    ['one to one', [c('04', 'RUS', 'SYR')], [c('04', 'RUS', 'SYR'), c('04', 'RUS', 'SYR')], true, { tp: 1, fp: 0, fn: 1 }],
+    [
+      'one to one',
+      [c('04', 'RUS', 'SYR')],
+      [c('04', 'RUS', 'SYR'), c('04', 'RUS', 'SYR')],
+      true,
+      { tp: 1, fp: 0, fn: 1 },
+    ],
     ['nothing expected', [c('04', 'RUS', 'SYR')], [], true, { tp: 0, fp: 1, fn: 0 }],
   ])('%s', (_, predicted, gold, withActors, counts) => {
     expect(matchSentence(predicted, gold, withActors).counts).toEqual(counts);

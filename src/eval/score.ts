@@ -31,7 +31,8 @@ export function prf(c: LevelCounts): Prf {
 
 function sameDyad(a: Comparable, b: Comparable, withActors: boolean): boolean {
   if (!withActors) return true;
-  const direct = a.source === b.source && (a.target === b.target || b.target === '*' || a.target === '*');
+  const direct =
+    a.source === b.source && (a.target === b.target || b.target === '*' || a.target === '*');
   if (direct) return true;
   return (a.symmetric || b.symmetric) && a.source === b.target && a.target === b.source;
 }
@@ -49,7 +50,9 @@ export function matchSentence(
   const used = new Set<number>();
   const extras: Comparable[] = [];
   for (const p of predicted) {
-    const i = gold.findIndex((g, j) => !used.has(j) && g.key === p.key && sameDyad(g, p, withActors));
+    const i = gold.findIndex(
+      (g, j) => !used.has(j) && g.key === p.key && sameDyad(g, p, withActors),
+    );
     if (i >= 0) used.add(i);
     else extras.push(p);
   }

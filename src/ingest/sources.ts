@@ -18,7 +18,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** Decodes a file as UTF-8, refusing binary data and other encodings. */
 function decode(buf: Buffer, where: string): { text: string } | { issue: Issue } {
   const sample = buf.subarray(0, 8192);
-  if (sample.includes(0)) return { issue: { code: 'binary', message: 'binary file (contains NUL bytes), skipped', where } };
+  if (sample.includes(0))
+    return {
+      issue: { code: 'binary', message: 'binary file (contains NUL bytes), skipped', where },
+    };
   try {
     return { text: utf8.decode(buf) };
   } catch {
@@ -35,7 +38,13 @@ async function* readJsonl(stream: Readable, where: string): AsyncGenerator<Input
     if (line.trim() === '') continue;
     any = true;
     if (line.includes('\uFFFD')) {
-      yield { issue: { code: 'not-utf8', message: 'line is not valid UTF-8, skipped', where: `${where}:${n}` } };
+      yield {
+        issue: {
+          code: 'not-utf8',
+          message: 'line is not valid UTF-8, skipped',
+          where: `${where}:${n}`,
+        },
+      };
       continue;
     }
     const r = parseJsonlLine(line, where, n);
@@ -50,14 +59,26 @@ async function* readFileInput(path: string): AsyncGenerator<Input> {
   if (JSONL_EXT.has(ext)) {
     const head = await readHead(path);
     if (head.includes(0)) {
-      yield { issue: { code: 'binary', message: 'binary file (contains NUL bytes), skipped', where: path } };
+      yield {
+        issue: {
+          code: 'binary',
+          message: 'binary file (contains NUL bytes), skipped',
+          where: path,
+        },
+      };
       return;
     }
     yield* readJsonl(createReadStream(path, { encoding: 'utf8' }), path);
     return;
   }
   if (!TEXT_EXT.has(ext)) {
-    yield { issue: { code: 'unsupported', message: `unsupported file type "${ext}" (expected .txt or .jsonl), skipped`, where: path } };
+    yield {
+      issue: {
+        code: 'unsupported',
+        message: `unsupported file type "${ext}" (expected .txt or .jsonl), skipped`,
+        where: path,
+      },
+    };
     return;
   }
   const decoded = decode(await readFile(path), path);
@@ -87,7 +108,12 @@ async function* walk(dir: string): AsyncGenerator<string> {
     if (e.name.startsWith('.')) continue;
     const p = join(dir, e.name);
     if (e.isDirectory()) yield* walk(p);
-    else if (e.isFile() && (TEXT_EXT.has(extname(e.name).toLowerCase()) || JSONL_EXT.has(extname(e.name).toLowerCase())) && extname(e.name) !== '')
+    else if (
+      e.isFile() &&
+      (TEXT_EXT.has(extname(e.name).toLowerCase()) ||
+        JSONL_EXT.has(extname(e.name).toLowerCase())) &&
+      extname(e.name) !== ''
+    )
       yield p;
   }
 }
@@ -97,7 +123,10 @@ async function* walk(dir: string): AsyncGenerator<string> {
  * recursively, and `-` for JSON Lines on standard input. Problems are yielded, never thrown.
  * @example for await (const input of readInputs(['examples'])) ...
  */
-export async function* readInputs(paths: readonly string[], stdin: Readable = process.stdin): AsyncGenerator<Input> {
+export async function* readInputs(
+  paths: readonly string[],
+  stdin: Readable = process.stdin,
+): AsyncGenerator<Input> {
   for (const p of paths) {
     if (p === '-') {
       yield* readJsonl(stdin, 'stdin');
@@ -116,7 +145,8 @@ export async function* readInputs(paths: readonly string[], stdin: Readable = pr
         any = true;
         yield* readFileInput(f);
       }
-      if (!any) yield { issue: { code: 'empty', message: 'folder has no .txt or .jsonl files', where: p } };
+      if (!any)
+        yield { issue: { code: 'empty', message: 'folder has no .txt or .jsonl files', where: p } };
     } else yield* readFileInput(p);
   }
 }

@@ -25,7 +25,8 @@ export function parseTextArticle(id: string, raw: string): Article {
       if (!h) break;
       const key = (h[1] as string).toLowerCase();
       const value = (h[2] as string).trim();
-      if ((key === 'date' || key === 'published') && /^\d{4}-\d{2}-\d{2}/.test(value)) article.published = value.slice(0, 10);
+      if ((key === 'date' || key === 'published') && /^\d{4}-\d{2}-\d{2}/.test(value))
+        article.published = value.slice(0, 10);
       else if (key === 'title') article.title = value;
       else if (key === 'source') article.source = value;
       else if (key === 'url') article.url = value;

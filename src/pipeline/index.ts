@@ -5,7 +5,12 @@ import { segment, type Segmented } from './02-segment/segment.js';
 import { findActors } from './03-actors/actors.js';
 import type { Mention } from './03-actors/mention.js';
 import { findEvents, type Candidate, type Rejection } from './04-events/events.js';
-import { applyModality, refineAppeals, sentenceCues, type ModalityContext } from './05-modality/modality.js';
+import {
+  applyModality,
+  refineAppeals,
+  sentenceCues,
+  type ModalityContext,
+} from './05-modality/modality.js';
 import { sameClause, tokenAt } from './06-dates/clause.js';
 import { findDates, toEventDate, type DateExpression } from './06-dates/dates.js';
 import { findPlaces, placeFor } from './07-places/places.js';
@@ -81,7 +86,11 @@ function daysBetween(a: string, b: string): number {
 function borrowDates(records: EventRecord[], published: string | null): void {
   if (!published) return;
   const dated = records.filter(
-    (r) => r.date?.basis === 'text' && r.date.precision === 'day' && r.modality === 'asserted' && daysBetween(r.date.value, published) <= 14,
+    (r) =>
+      r.date?.basis === 'text' &&
+      r.date.precision === 'day' &&
+      r.modality === 'asserted' &&
+      daysBetween(r.date.value, published) <= 14,
   );
   for (const r of records) {
     if (r.date?.basis !== 'published' || r.modality !== 'asserted') continue;
@@ -100,14 +109,24 @@ function borrowDates(records: EventRecord[], published: string | null): void {
  * Pure: the same article and dictionaries always give the same records.
  * @example codeArticle({ id: 'a1', text: 'Putin hosted Assad on Wednesday.', published: '2024-07-25' }, dict)
  */
-export function codeArticle(article: PipelineArticle, dict: Dictionaries, options: PipelineOptions = {}): ArticleResult {
+export function codeArticle(
+  article: PipelineArticle,
+  dict: Dictionaries,
+  options: PipelineOptions = {},
+): ArticleResult {
   const issues: Issue[] = [];
   const published = article.published ? article.published.slice(0, 10) : null;
   const norm = normalize(article.text);
   const doc = segment(norm);
   const keys = doc.tokens.map((t) => t.key);
   const mentions = findActors(doc, keys, dict, published);
-  const mctx: ModalityContext = { tokens: doc.tokens, keys, dict, conditional: false, future: false };
+  const mctx: ModalityContext = {
+    tokens: doc.tokens,
+    keys,
+    dict,
+    conditional: false,
+    future: false,
+  };
   const records: EventRecord[] = [];
   const allCandidates: Candidate[] = [];
   const rejections: Rejection[] = [];
@@ -148,13 +167,28 @@ export function codeArticle(article: PipelineArticle, dict: Dictionaries, option
       const target = c.target ? toActor(c.target, norm.text, doc.tokens) : null;
       const triggerStart = (doc.tokens[c.trigger.first] as { start: number }).start;
       const triggerEnd = (doc.tokens[c.trigger.last - 1] as { end: number }).end;
-      const id = eventId([article.id, s.index, triggerStart, source.start, target?.start ?? null, c.code]);
+      const id = eventId([
+        article.id,
+        s.index,
+        triggerStart,
+        source.start,
+        target?.start ?? null,
+        c.code,
+      ]);
       if (seen.has(id)) continue;
       seen.add(id);
       const expr = chooseDate(c, exprs, doc, keys, dict);
-      const date: EventDate | null = toEventDate(expr, published, c.modality === 'planned' ? 'future' : 'past');
+      const date: EventDate | null = toEventDate(
+        expr,
+        published,
+        c.modality === 'planned' ? 'future' : 'past',
+      );
       const location: Location | null = placeFor(places, doc.tokens, keys, dict, c.trigger.first);
-      const evidence = [...c.source.evidence.map((e) => `source:${e}`), ...(c.target?.evidence.map((e) => `target:${e}`) ?? []), ...c.evidence];
+      const evidence = [
+        ...c.source.evidence.map((e) => `source:${e}`),
+        ...(c.target?.evidence.map((e) => `target:${e}`) ?? []),
+        ...c.evidence,
+      ];
       if (expr) evidence.push(`date:${expr.text}`);
       if (location) evidence.push(`place:${location.name}`);
       records.push({
@@ -168,8 +202,14 @@ export function codeArticle(article: PipelineArticle, dict: Dictionaries, option
         modality: c.modality,
         date,
         location,
-        trigger: { text: norm.text.slice(triggerStart, triggerEnd), start: triggerStart, end: triggerEnd },
-        quote: c.speaker ? { speaker: toActor(c.speaker, norm.text, doc.tokens), text: sentenceText } : null,
+        trigger: {
+          text: norm.text.slice(triggerStart, triggerEnd),
+          start: triggerStart,
+          end: triggerEnd,
+        },
+        quote: c.speaker
+          ? { speaker: toActor(c.speaker, norm.text, doc.tokens), text: sentenceText }
+          : null,
         confidence: confidence(c),
         evidence,
       });
@@ -177,6 +217,7 @@ export function codeArticle(article: PipelineArticle, dict: Dictionaries, option
   }
   borrowDates(records, published);
   const result: ArticleResult = { records, issues };
-  if (options.trace) result.trace = { doc, text: norm.text, mentions, candidates: allCandidates, rejections };
+  if (options.trace)
+    result.trace = { doc, text: norm.text, mentions, candidates: allCandidates, rejections };
   return result;
 }

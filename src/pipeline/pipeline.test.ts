@@ -4,14 +4,23 @@ import { EventRecord } from '../record.js';
 import { codeArticle } from './index.js';
 
 const dict = loadDictionaries();
-const code = (text: string, published: string | null = '2024-07-25') => codeArticle({ id: 't', text, published }, dict).records;
+const code = (text: string, published: string | null = '2024-07-25') =>
+  codeArticle({ id: 't', text, published }, dict).records;
 const brief = (text: string, published?: string | null) =>
-  code(text, published).map((r) => `${r.source.code}>${r.target?.code ?? '-'} ${r.cameo} ${r.modality}`);
+  code(text, published).map(
+    (r) => `${r.source.code}>${r.target?.code ?? '-'} ${r.cameo} ${r.modality}`,
+  );
 
 describe('codeArticle: who did what to whom', () => {
   it.each([
-    ['Russian President Vladimir Putin has hosted Syria\'s Bashar Assad for a meeting.', ['RUSGOV>SYRGOV 043 asserted']],
-    ['Syria\'s Bashar Assad was hosted by Russian President Vladimir Putin.', ['RUSGOV>SYRGOV 043 asserted']],
+    [
+      "Russian President Vladimir Putin has hosted Syria's Bashar Assad for a meeting.",
+      ['RUSGOV>SYRGOV 043 asserted'],
+    ],
+    [
+      "Syria's Bashar Assad was hosted by Russian President Vladimir Putin.",
+      ['RUSGOV>SYRGOV 043 asserted'],
+    ],
     ['Türkiye cut ties with Syria in 2011.', ['TUR>SYR 161 asserted']],
     ['Putin could hold phone talks with Erdogan if needed.', ['RUSGOV>TURGOV 041 possible']],
     ['Putin will visit Ankara next week.', ['RUSGOV>TUR 042 planned']],
@@ -19,7 +28,10 @@ describe('codeArticle: who did what to whom', () => {
     ['Russia agreed to send humanitarian aid to Syria.', ['RUS>SYR 033 asserted']],
     ['Iran threatened to attack Israel.', ['IRN>ISR 138 asserted']],
     ['Israel refused to meet Hamas.', ['ISR>PSEREB 125 asserted']],
-    ['The UN urged Israel and Hamas to hold talks.', ['IGOUN>ISR 026 asserted', 'IGOUN>PSEREB 026 asserted']],
+    [
+      'The UN urged Israel and Hamas to hold talks.',
+      ['IGOUN>ISR 026 asserted', 'IGOUN>PSEREB 026 asserted'],
+    ],
     ['Brazil beat Argentina 2-1 in the World Cup final.', []],
     ['Putin said the situation was complex.', []],
     ['Egyptian police arrested dozens of protesters in Cairo.', ['EGYCOP>EGYCVL 173 asserted']],
@@ -28,14 +40,27 @@ describe('codeArticle: who did what to whom', () => {
   });
 
   it('gives one record per pair of several parties', () => {
-    const pairs = brief('In December 2022, the Turkish, Syrian and Russian defense ministers held talks in Moscow.');
-    expect(pairs).toEqual(['TURGOV>SYRGOV 040 asserted', 'TURGOV>RUSGOV 040 asserted', 'SYRGOV>RUSGOV 040 asserted']);
+    const pairs = brief(
+      'In December 2022, the Turkish, Syrian and Russian defense ministers held talks in Moscow.',
+    );
+    expect(pairs).toEqual([
+      'TURGOV>SYRGOV 040 asserted',
+      'TURGOV>RUSGOV 040 asserted',
+      'SYRGOV>RUSGOV 040 asserted',
+    ]);
   });
 
   it('codes reported speech as the reported act, attributed to the speaker', () => {
-    const [r, ...rest] = code('The Ukrainian army said Russian troops shelled Ukrainian positions.');
+    const [r, ...rest] = code(
+      'The Ukrainian army said Russian troops shelled Ukrainian positions.',
+    );
     expect(rest).toEqual([]);
-    expect(r).toMatchObject({ source: { code: 'RUSMIL' }, target: { code: 'UKRMIL' }, cameo: '194', quote: { speaker: { code: 'UKRMIL' } } });
+    expect(r).toMatchObject({
+      source: { code: 'RUSMIL' },
+      target: { code: 'UKRMIL' },
+      cameo: '194',
+      quote: { speaker: { code: 'UKRMIL' } },
+    });
   });
 
   it('resolves a role phrase to the office holder on the article date', () => {
@@ -46,7 +71,8 @@ describe('codeArticle: who did what to whom', () => {
   });
 
   it('keeps offsets into the original text, diacritics included', () => {
-    const text = 'Turkish President Recep Tayyip Erdoğan Erdoğan met Syria\'s Ahmed al-Sharaa in Ankara on Friday.';
+    const text =
+      "Turkish President Recep Tayyip Erdoğan Erdoğan met Syria's Ahmed al-Sharaa in Ankara on Friday.";
     const [r] = code(text, '2025-06-01');
     expect(r).toBeDefined();
     if (!r) return;

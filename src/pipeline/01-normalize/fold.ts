@@ -1,10 +1,43 @@
 /** Letters NFD cannot take apart, folded by hand to one plain letter each. */
 const SPECIAL: Record<string, string> = {
-  ı: 'i', İ: 'I', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ħ: 'h', Ħ: 'H', œ: 'o', Œ: 'O',
-  ŀ: 'l', Ŀ: 'L', ŉ: 'n', ſ: 's', ƒ: 'f', ŋ: 'n', Ŋ: 'N', ŧ: 't', Ŧ: 'T', ĸ: 'k',
-  '‘': "'", '’': "'", 'ʼ': "'", 'ʻ': "'", '‚': ',', '“': '"', '”': '"', '„': '"',
-  '–': '-', '—': '-', '‐': '-', '‑': '-', '−': '-', '…': '.', '\u00a0': ' ', '\u2009': ' ',
-  '\u202f': ' ', '\u200b': ' ',
+  ı: 'i',
+  İ: 'I',
+  ł: 'l',
+  Ł: 'L',
+  đ: 'd',
+  Đ: 'D',
+  ħ: 'h',
+  Ħ: 'H',
+  œ: 'o',
+  Œ: 'O',
+  ŀ: 'l',
+  Ŀ: 'L',
+  ŉ: 'n',
+  ſ: 's',
+  ƒ: 'f',
+  ŋ: 'n',
+  Ŋ: 'N',
+  ŧ: 't',
+  Ŧ: 'T',
+  ĸ: 'k',
+  '‘': "'",
+  '’': "'",
+  ʼ: "'",
+  ʻ: "'",
+  '‚': ',',
+  '“': '"',
+  '”': '"',
+  '„': '"',
+  '–': '-',
+  '—': '-',
+  '‐': '-',
+  '‑': '-',
+  '−': '-',
+  '…': '.',
+  '\u00a0': ' ',
+  '\u2009': ' ',
+  '\u202f': ' ',
+  '\u200b': ' ',
 };
 
 const cache = new Map<string, string>();
@@ -48,7 +81,7 @@ export function foldForTagging(text: string): string {
  */
 export function matchKey(word: string): string {
   let s = word;
-  if (/[^\x00-\x7f]/.test(s)) {
+  if (/[^\u0020-\u007e]/.test(s)) {
     s = foldForTagging(s)
       .normalize('NFD')
       .replace(/[\u0300-\u036f]/g, '');

@@ -11,7 +11,19 @@ const THING = new Set(['it', 'its']);
 const PLURAL = new Set(['they', 'them', 'their']);
 const ANAPHORS = new Set([...SINGULAR_PERSON, ...THING, ...PLURAL, 'both', 'two']);
 /** "the two leaders", "both sides": the last two actors named. */
-const PAIR_NOUNS = new Set(['leaders', 'sides', 'countries', 'governments', 'nations', 'presidents', 'capitals', 'parties', 'states', 'neighbours', 'neighbors']);
+const PAIR_NOUNS = new Set([
+  'leaders',
+  'sides',
+  'countries',
+  'governments',
+  'nations',
+  'presidents',
+  'capitals',
+  'parties',
+  'states',
+  'neighbours',
+  'neighbors',
+]);
 
 /** Puts mentions joined by "and", commas or "or" into one group. */
 function assignGroups(keys: readonly string[], mentions: Mention[], nextGroup: number): number {
@@ -34,6 +46,18 @@ function assignGroups(keys: readonly string[], mentions: Mention[], nextGroup: n
     if (m.group >= group) group = m.group + 1;
     prev = m;
   }
+  // "to Türkiye, the foreign ministry said": without "and"/"or" a comma makes no list.
+  const byGroup = new Map<number, Mention[]>();
+  for (const m of mentions) byGroup.set(m.group, [...(byGroup.get(m.group) ?? []), m]);
+  for (const members of byGroup.values()) {
+    if (members.length < 2) continue;
+    const from = (members[0] as Mention).first;
+    const to = (members[members.length - 1] as Mention).first;
+    let listed = false;
+    for (let i = from; i < to; i++)
+      if (keys[i] === 'and' || keys[i] === 'or' || keys[i] === '&') listed = true;
+    if (!listed) for (const m of members.slice(1)) m.group = group++;
+  }
   return group;
 }
 
@@ -50,13 +74,25 @@ function distinctRecent(history: readonly Mention[], count: number): Mention[] {
   return out;
 }
 
-function copyAs(ctx: ComposeContext, m: Mention, first: number, last: number, group: number, word: string): Mention {
+function copyAs(
+  ctx: ComposeContext,
+  m: Mention,
+  first: number,
+  last: number,
+  group: number,
+  word: string,
+): Mention {
   return {
     ...m,
     first,
     last,
     group,
-    possessive: POSSESSIVE.has(ctx.keys[last] ?? '') || word === 'his' || word === 'her' || word === 'its' || word === 'their',
+    possessive:
+      POSSESSIVE.has(ctx.keys[last] ?? '') ||
+      word === 'his' ||
+      word === 'her' ||
+      word === 'its' ||
+      word === 'their',
     ...prepositionBefore(ctx, first),
     anaphor: true,
     evidence: [...m.evidence, `coref:${word}`],
@@ -84,8 +120,11 @@ function resolveAnaphora(
       const ante = [...before].reverse().find((m) => !m.plural && (m.person || m.title));
       if (ante) added.push(copyAs(ctx, ante, i, i + 1, group++, key));
     } else if (THING.has(key)) {
-      const ante = [...before].reverse().find((m) => !m.plural && !m.person && !m.title && !m.anaphor);
-      if (ante && ctx.tokens[i]?.pos === 'PRON') added.push(copyAs(ctx, ante, i, i + 1, group++, key));
+      const ante = [...before]
+        .reverse()
+        .find((m) => !m.plural && !m.person && !m.title && !m.anaphor);
+      if (ante && ctx.tokens[i]?.pos === 'PRON')
+        added.push(copyAs(ctx, ante, i, i + 1, group++, key));
     } else if (PLURAL.has(key)) {
       // "they": the last plural actor ("the rebels"), else the last two named.
       const last = before[before.length - 1];
@@ -104,7 +143,31 @@ function resolveAnaphora(
     }
   }
   if (added.length === 0) return { mentions, nextGroup: group };
-  return { mentions: [...mentions, ...added].sort((a, b) => a.first - b.first), nextGroup: group };
+  // "its fighters", "their air force": the sector belongs to the owner.
+  const owned = new Set<Mention>();
+  const extra: Mention[] = [];
+  for (const p of added) {
+    const m =
+      p.possessive && p.country
+        ? mentions.find((x) => x.unanchored && x.first === p.last)
+        : undefined;
+    if (!m || !p.country) continue;
+    owned.add(m);
+    const nat = p.org?.kind === 'NAT';
+    extra.push({
+      ...m,
+      country: p.country,
+      org: nat ? p.org : null,
+      code: nat ? p.code : p.country + (m.role ?? ''),
+      unanchored: false,
+      evidence: [...m.evidence, `owner:${p.code}`],
+    });
+  }
+  const kept = owned.size ? mentions.filter((m) => !owned.has(m)) : mentions;
+  return {
+    mentions: [...kept, ...added, ...extra].sort((a, b) => a.first - b.first),
+    nextGroup: group,
+  };
 }
 
 /**

@@ -59,7 +59,9 @@ export function findAtoms(
     }
     const cap = (tokens[i] as Token).cap;
     const upper = isUpper(tokens, i, i + m.length);
-    const candidates = m.values.filter((a) => (cap || !needsCapital(a)) && (a.kind !== 'org' || !a.acronym || upper));
+    const candidates = m.values.filter(
+      (a) => (cap || !needsCapital(a)) && (a.kind !== 'org' || !a.acronym || upper),
+    );
     if (candidates.length === 0) {
       i++;
       continue;

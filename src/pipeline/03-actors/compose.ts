@@ -8,7 +8,19 @@ import { officeHolder, personRole } from './offices.js';
 type RoleAtom = Extract<Atom, { kind: 'role' }>;
 
 const COORD = new Set([',', 'and', 'or', '&']);
-const SKIP_BEFORE = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'both', 'all', 'two', 'three']);
+const SKIP_BEFORE = new Set([
+  'the',
+  'a',
+  'an',
+  'its',
+  'their',
+  'his',
+  'her',
+  'both',
+  'all',
+  'two',
+  'three',
+]);
 const POSSESSIVE = new Set(["'s", "'"]);
 
 export interface ComposeContext {
@@ -31,11 +43,26 @@ interface Holder {
 function holderOf(atom: Atom): Holder | null {
   switch (atom.kind) {
     case 'country':
-      return { country: atom.iso3, org: null, seatRole: null, evidence: `actor:country:${atom.iso3}` };
+      return {
+        country: atom.iso3,
+        org: null,
+        seatRole: null,
+        evidence: `actor:country:${atom.iso3}`,
+      };
     case 'adjective':
-      return { country: atom.iso3, org: null, seatRole: null, evidence: `actor:adjective:${atom.iso3}` };
+      return {
+        country: atom.iso3,
+        org: null,
+        seatRole: null,
+        evidence: `actor:adjective:${atom.iso3}`,
+      };
     case 'seat':
-      return { country: atom.iso3, org: null, seatRole: atom.role, evidence: `actor:seat:${atom.name}` };
+      return {
+        country: atom.iso3,
+        org: null,
+        seatRole: atom.role,
+        evidence: `actor:seat:${atom.name}`,
+      };
     case 'org':
       return {
         country: atom.org.country ?? null,
@@ -88,13 +115,48 @@ function build(
 }
 
 /** Words after which "of" is transparent: "dozens of protesters", "a delegation of lawmakers". */
-const QUANTITY = new Set(['dozens', 'hundreds', 'thousands', 'tens', 'scores', 'millions', 'several', 'many', 'some', 'group', 'groups', 'delegation', 'delegations', 'team', 'teams', 'members', 'representatives', 'number', 'crowd', 'crowds', 'contingent', 'unit', 'units', 'battalion', 'convoy']);
+const QUANTITY = new Set([
+  'dozens',
+  'hundreds',
+  'thousands',
+  'tens',
+  'scores',
+  'millions',
+  'several',
+  'many',
+  'some',
+  'group',
+  'groups',
+  'delegation',
+  'delegations',
+  'team',
+  'teams',
+  'members',
+  'representatives',
+  'number',
+  'crowd',
+  'crowds',
+  'contingent',
+  'unit',
+  'units',
+  'battalion',
+  'convoy',
+]);
 
 /** The preposition governing a mention, looking past articles, adjectives and quantities. */
-export function prepositionBefore(ctx: ComposeContext, first: number): { prep: string | null; prepAt: number } {
+export function prepositionBefore(
+  ctx: ComposeContext,
+  first: number,
+): { prep: string | null; prepAt: number } {
   let i = first - 1;
   for (;;) {
-    while (i >= 0 && (SKIP_BEFORE.has(ctx.keys[i] ?? '') || ctx.tokens[i]?.pos === 'ADJ' || ctx.tokens[i]?.pos === 'NUM')) i--;
+    while (
+      i >= 0 &&
+      (SKIP_BEFORE.has(ctx.keys[i] ?? '') ||
+        ctx.tokens[i]?.pos === 'ADJ' ||
+        ctx.tokens[i]?.pos === 'NUM')
+    )
+      i--;
     if (ctx.keys[i] === 'of' && QUANTITY.has(ctx.keys[i - 1] ?? '')) {
       i -= 2;
       continue;
@@ -102,7 +164,8 @@ export function prepositionBefore(ctx: ComposeContext, first: number): { prep: s
     break;
   }
   const tok = ctx.tokens[i];
-  if (tok && (tok.pos === 'ADP' || tok.key === 'between' || tok.key === 'by')) return { prep: tok.key, prepAt: i };
+  if (tok && tok.key !== 'than' && (tok.pos === 'ADP' || tok.key === 'between' || tok.key === 'by'))
+    return { prep: tok.key, prepAt: i };
   return { prep: null, prepAt: -1 };
 }
 
@@ -119,11 +182,18 @@ function officeMention(
   if (role) evidence.push(`role:${role.phrase.replace(/ /g, '-')}`);
   if (person) {
     evidence.push(`actor:person:${person.id}`);
-    return build(ctx, first, last, { ...personMention(ctx, person, holder, role), plural: false }, evidence);
+    return build(
+      ctx,
+      first,
+      last,
+      { ...personMention(ctx, person, holder, role), plural: false },
+      evidence,
+    );
   }
   let title: Title | null = role?.title ?? null;
   // "his Australian counterpart": the office of the person just named.
-  if (role && !title && role.phrase.startsWith('counterpart')) title = ctx.titles[ctx.titles.length - 1] ?? null;
+  if (role && !title && role.phrase.startsWith('counterpart'))
+    title = ctx.titles[ctx.titles.length - 1] ?? null;
   const holderKey = holder.org?.key ?? holder.country;
   const resolved = title && holderKey ? officeHolder(ctx.dict, holderKey, title, ctx.day) : null;
   if (resolved) evidence.push(`office:${holderKey}:${title}:${resolved.id}`);
@@ -151,14 +221,32 @@ function onlyGlue(keys: readonly string[], from: number, to: number, glue: Set<s
 }
 
 const MODIFIER_KINDS = new Set(['adjective', 'country', 'seat', 'org']);
-const UNANCHORED = new Set<RoleCode>(['CVL', 'COP', 'MIL', 'REB', 'OPP', 'LAB', 'EDU', 'REF', 'JUD', 'LEG', 'MED', 'BUS', 'HLH']);
+const UNANCHORED = new Set<RoleCode>([
+  'CVL',
+  'COP',
+  'MIL',
+  'REB',
+  'OPP',
+  'LAB',
+  'EDU',
+  'REF',
+  'JUD',
+  'LEG',
+  'MED',
+  'BUS',
+  'HLH',
+]);
 
 /**
  * Composes dictionary hits into actor mentions: "Russian President Vladimir Putin", "the
  * Turkish, Syrian and Russian defense ministers" (three), "the president of Syria", "Moscow".
  * @example composeMentions(ctx, hits) // Mention[] in text order
  */
-export function composeMentions(ctx: ComposeContext, hits: readonly AtomHit[], nextGroup: number): Mention[] {
+export function composeMentions(
+  ctx: ComposeContext,
+  hits: readonly AtomHit[],
+  nextGroup: number,
+): Mention[] {
   const out: Mention[] = [];
   const { keys } = ctx;
   let group = nextGroup;
@@ -181,7 +269,11 @@ export function composeMentions(ctx: ComposeContext, hits: readonly AtomHit[], n
       const lastMod = mods[mods.length - 1] as AtomHit;
       const end = lastMod.last + (POSSESSIVE.has(keys[lastMod.last] ?? '') ? 1 : 0);
       const head = hits[k + 1];
-      if (head && head.first === end && (head.atom.kind === 'role' || head.atom.kind === 'person')) {
+      if (
+        head &&
+        head.first === end &&
+        (head.atom.kind === 'role' || head.atom.kind === 'person')
+      ) {
         let role: RoleAtom | null = head.atom.kind === 'role' ? head.atom : null;
         let person: Person | null = head.atom.kind === 'person' ? head.atom.person : null;
         let stop = head.last;
@@ -205,7 +297,14 @@ export function composeMentions(ctx: ComposeContext, hits: readonly AtomHit[], n
           if (!holder) continue;
           // One holder: the whole phrase; several: each its own words ("Turkish", "Syrian").
           const last = mods.length === 1 ? stop : m.last;
-          const mention = officeMention(ctx, m.first, last, holder, role, mods.length === 1 ? person : null);
+          const mention = officeMention(
+            ctx,
+            m.first,
+            last,
+            holder,
+            role,
+            mods.length === 1 ? person : null,
+          );
           if (mention) out.push({ ...mention, group: g });
         }
         j = used;
@@ -224,7 +323,12 @@ export function composeMentions(ctx: ComposeContext, hits: readonly AtomHit[], n
           {
             country: holder.country,
             org: holder.org,
-            role: holder.org && holder.org.kind !== 'NAT' ? null : m.atom.kind === 'adjective' ? 'CVL' : role,
+            role:
+              holder.org && holder.org.kind !== 'NAT'
+                ? null
+                : m.atom.kind === 'adjective'
+                  ? 'CVL'
+                  : role,
             title: null,
             person: null,
             plural: m.atom.kind === 'adjective',
@@ -255,14 +359,17 @@ export function composeMentions(ctx: ComposeContext, hits: readonly AtomHit[], n
       }
       // "protesters in Kenya", "King Willem-Alexander of the Netherlands"
       let at = h.last;
-      if (keys[at] !== 'in' && keys[at] !== 'of') while (at < h.last + 4 && ctx.tokens[at]?.cap && ctx.tokens[at]?.pos === 'PROPN') at++;
+      if (keys[at] !== 'in' && keys[at] !== 'of')
+        while (at < h.last + 4 && ctx.tokens[at]?.cap && ctx.tokens[at]?.pos === 'PROPN') at++;
       const placeWord = keys[at];
       if ((placeWord === 'in' && !h.atom.title) || (placeWord === 'of' && at > h.last)) {
         const list = holderList(ctx, hits, j + 1, at + 1);
         const place = list.hits[0];
         if (place && list.hits.length === 1) {
           const holder = holderOf(place.atom);
-          const mention = holder ? officeMention(ctx, h.first, place.last, holder, h.atom, null) : null;
+          const mention = holder
+            ? officeMention(ctx, h.first, place.last, holder, h.atom, null)
+            : null;
           if (mention) {
             out.push({ ...mention, group: group++ });
             j = list.next;
@@ -278,15 +385,25 @@ export function composeMentions(ctx: ComposeContext, hits: readonly AtomHit[], n
           for (const m of list.hits) {
             const holder = holderOf(m.atom);
             if (!holder) continue;
-            const mention = officeMention(ctx, list.hits.length === 1 ? h.first : m.first, m.last, holder, h.atom, null);
-            if (mention) out.push({ ...mention, group: g });
+            const mention = officeMention(
+              ctx,
+              list.hits.length === 1 ? h.first : m.first,
+              m.last,
+              holder,
+              h.atom,
+              null,
+            );
+            // "the ministers of A, B and C" stand where the ministers stand, not after "of".
+            if (mention) out.push({ ...mention, ...prepositionBefore(ctx, h.first), group: g });
           }
           j = list.next;
           continue;
         }
       }
       // A sector with no country ("protesters", "riot police") takes the other party's later.
-      if (UNANCHORED.has(h.atom.role) && !h.atom.title) {
+      // Government words need "the": "the government", "the authorities".
+      const definite = keys[h.first - 1] === 'the';
+      if ((UNANCHORED.has(h.atom.role) || (h.atom.role === 'GOV' && definite)) && !h.atom.title) {
         out.push({
           first: h.first,
           last: h.last,
@@ -310,11 +427,34 @@ export function composeMentions(ctx: ComposeContext, hits: readonly AtomHit[], n
       continue;
     }
     if (h.atom.kind === 'person') {
+      const owned = hits[j + 1];
+      // "Saddam Hussein's forces": the office holder's country with the role.
+      if (
+        owned &&
+        owned.atom.kind === 'role' &&
+        POSSESSIVE.has(keys[h.last] ?? '') &&
+        owned.first === h.last + 1
+      ) {
+        const country = personRole(h.atom.person, ctx.day)?.role.country;
+        const holder = country
+          ? { country, org: null, seatRole: null, evidence: `actor:person:${h.atom.person.id}` }
+          : null;
+        const m = holder ? officeMention(ctx, h.first, owned.last, holder, owned.atom, null) : null;
+        if (m) {
+          out.push(m);
+          j += 2;
+          continue;
+        }
+      }
       const used = absorbRepeat(hits, j + 1, h.atom.person);
       const stop = (hits[used - 1] as AtomHit).last;
-      const m = build(ctx, h.first, stop, { ...personMention(ctx, h.atom.person, null, null), plural: false }, [
-        `actor:person:${h.atom.person.id}`,
-      ]);
+      const m = build(
+        ctx,
+        h.first,
+        stop,
+        { ...personMention(ctx, h.atom.person, null, null), plural: false },
+        [`actor:person:${h.atom.person.id}`],
+      );
       if (m) out.push(m);
       j = used;
       continue;
@@ -349,8 +489,12 @@ function holderList(
   let k = j;
   while (k < hits.length) {
     const h = hits[k] as AtomHit;
-    const okStart = out.length === 0 ? h.first === at : onlyGlue(ctx.keys, at, h.first, new Set([...COORD, 'the']));
-    if (!okStart || !(h.atom.kind === 'country' || h.atom.kind === 'org' || h.atom.kind === 'seat')) break;
+    const okStart =
+      out.length === 0
+        ? h.first === at
+        : onlyGlue(ctx.keys, at, h.first, new Set([...COORD, 'the']));
+    if (!okStart || !(h.atom.kind === 'country' || h.atom.kind === 'org' || h.atom.kind === 'seat'))
+      break;
     out.push(h);
     at = h.last;
     k++;

@@ -35,7 +35,10 @@ export function personRole(
   if (roles.length === 0) return null;
   if (!day) {
     const current = roles.filter((r) => r.to === undefined);
-    return { role: (current[current.length - 1] ?? roles[roles.length - 1]) as PersonRole, former: false };
+    return {
+      role: (current[current.length - 1] ?? roles[roles.length - 1]) as PersonRole,
+      former: false,
+    };
   }
   let best: PersonRole | undefined;
   for (const r of roles) if (r.from <= day && (r.to === undefined || day < r.to)) best = r;

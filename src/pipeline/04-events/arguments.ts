@@ -4,13 +4,71 @@ import type { Mention } from '../03-actors/mention.js';
 import type { Trigger } from './triggers.js';
 
 /** Words that end the clause a verb's subject or object can come from. */
-const HARD = new Set([';', ':', 'which', 'who', 'whom', 'whose', 'because', 'while', 'although', 'though', 'whereas', 'but', 'after', 'before', 'when', 'since', 'until', 'if', 'unless', 'so', '"']);
+const HARD = new Set([
+  ';',
+  ':',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'because',
+  'while',
+  'although',
+  'though',
+  'whereas',
+  'but',
+  'after',
+  'before',
+  'when',
+  'since',
+  'until',
+  'if',
+  'unless',
+  'so',
+  '"',
+]);
 const RELATIVE = new Set(['which', 'who', 'whom', 'whose', 'where']);
 /** Words between an owner and its noun: "Lavrov's two-day visit". */
 const OWNER_SKIP = new Set(['ADJ', 'NUM', 'DET', 'NOUN']);
 const DEFAULT_NOUN_TARGET = ['with', 'to', 'on', 'against', 'between'];
 /** Prepositions after which a mention is not a verb's subject. */
-const OBLIQUE = new Set(['in', 'at', 'near', 'outside', 'inside', 'of', 'from', 'for', 'to', 'with', 'on', 'into', 'about', 'over', 'under', 'between', 'among', 'against', 'by', 'toward', 'towards', 'via', 'than', 'like', 'across', 'around', 'through', 'amid', 'despite', 'within', 'without', 'behind', 'beyond', 'upon', 'during']);
+const OBLIQUE = new Set([
+  'in',
+  'at',
+  'near',
+  'outside',
+  'inside',
+  'of',
+  'from',
+  'for',
+  'to',
+  'with',
+  'on',
+  'into',
+  'about',
+  'over',
+  'under',
+  'between',
+  'among',
+  'against',
+  'by',
+  'toward',
+  'towards',
+  'via',
+  'than',
+  'like',
+  'across',
+  'around',
+  'through',
+  'amid',
+  'despite',
+  'within',
+  'without',
+  'behind',
+  'beyond',
+  'upon',
+  'during',
+]);
 
 export interface ArgumentContext {
   tokens: readonly Token[];
@@ -66,7 +124,8 @@ export function subjectBefore(ctx: ArgumentContext, anchor: number): Mention[] {
     if (m) {
       // "Sudan's Darfur region" owns a noun; only "Russia's readiness to help" makes it a subject.
       const owner = m.possessive && ctx.keys[m.last + 2] !== 'to' && m.last + 1 < anchor;
-      if (!owner && (m.possessive || m.prep === null || !OBLIQUE.has(m.prep))) return groupOf(ctx, m).filter((x) => x.last <= anchor);
+      if (!owner && (m.possessive || m.prep === null || !OBLIQUE.has(m.prep)))
+        return groupOf(ctx, m).filter((x) => x.last <= anchor);
       i = m.first - 1;
       continue;
     }
@@ -86,7 +145,12 @@ function mentionEndingAt(ctx: ArgumentContext, i: number): Mention | undefined {
 }
 
 /** The object or prepositional group after `from` that the pattern's target spec accepts. */
-export function objectAfter(ctx: ArgumentContext, from: number, spec: readonly string[], limit = 12): Mention[] {
+export function objectAfter(
+  ctx: ArgumentContext,
+  from: number,
+  spec: readonly string[],
+  limit = 12,
+): Mention[] {
   const allowObject = spec.includes('object');
   const allowThat = spec.includes('that');
   let sawThat = false;
@@ -98,7 +162,8 @@ export function objectAfter(ctx: ArgumentContext, from: number, spec: readonly s
     }
     if ((isBoundary(ctx, i) || k === ',') && !(k === 'that' && allowThat)) return [];
     // An infinitive starts another predicate: "met in Moscow to discuss ...".
-    if (i > from && !sawThat && ctx.tokens[i]?.pos === 'VERB' && ctx.keys[i - 1] === 'to') return [];
+    if (i > from && !sawThat && ctx.tokens[i]?.pos === 'VERB' && ctx.keys[i - 1] === 'to')
+      return [];
     const m = ctx.mentions.find((x) => x.first === i);
     if (!m) continue;
     // "its border", "his counterpart's": a possessive pronoun owns the object, it is not it.
@@ -124,20 +189,46 @@ function nounArguments(ctx: ArgumentContext, t: Trigger, spec: readonly string[]
   let owner: Mention[] = [];
   let j = t.first - 1;
   const limit = t.first - 5;
-  while (j >= ctx.first && j > limit && (OWNER_SKIP.has(ctx.tokens[j]?.pos ?? '') || ctx.keys[j] === '-') && !ctx.mentions.some((m) => m.last === j + 1)) j--;
+  while (
+    j >= ctx.first &&
+    j > limit &&
+    (OWNER_SKIP.has(ctx.tokens[j]?.pos ?? '') || ctx.keys[j] === '-') &&
+    !ctx.mentions.some((m) => m.last === j + 1)
+  )
+    j--;
   const near = mentionEndingAt(ctx, j);
-  if (near && (near.possessive || near.last === j + 1) && near.prep !== 'of') owner = groupOf(ctx, near).filter((x) => x.last <= t.first);
-  const targets = objectAfter(ctx, t.last, spec.filter((s) => s !== 'between' && s !== 'object'), 10);
+  if (near && (near.possessive || near.last === j + 1) && near.prep !== 'of')
+    owner = groupOf(ctx, near).filter((x) => x.last <= t.first);
+  const targets = objectAfter(
+    ctx,
+    t.last,
+    spec.filter((s) => s !== 'between' && s !== 'object'),
+    10,
+  );
   // "host a meeting between A and B": the parties are A and B, not the host.
-  if (symmetric && between.length >= 2 && owner.length === 0) return { sources: between, targets: [], pairwise: true, frame: 'noun:between' };
-  if (owner.length > 0) return { sources: owner, targets, pairwise: symmetric && targets.length === 0, frame: 'noun:owner' };
+  if (symmetric && between.length >= 2 && owner.length === 0)
+    return { sources: between, targets: [], pairwise: true, frame: 'noun:between' };
+  if (owner.length > 0)
+    return {
+      sources: owner,
+      targets,
+      pairwise: symmetric && targets.length === 0,
+      frame: 'noun:owner',
+    };
   if (t.light !== null) {
     const sources = subjectBefore(ctx, t.light);
     if (sources.length > 0)
-      return { sources, targets: targets.length ? targets : between, pairwise: symmetric && targets.length === 0 && between.length === 0, frame: 'noun:light-verb' };
+      return {
+        sources,
+        targets: targets.length ? targets : between,
+        pairwise: symmetric && targets.length === 0 && between.length === 0,
+        frame: 'noun:light-verb',
+      };
   }
-  if (symmetric && between.length >= 2) return { sources: between, targets: [], pairwise: true, frame: 'noun:between' };
-  if (symmetric && of.length >= 2) return { sources: of, targets: [], pairwise: true, frame: 'noun:of' };
+  if (symmetric && between.length >= 2)
+    return { sources: between, targets: [], pairwise: true, frame: 'noun:between' };
+  if (symmetric && of.length >= 2)
+    return { sources: of, targets: [], pairwise: true, frame: 'noun:of' };
   return { sources: [], targets, pairwise: false, frame: 'noun:none' };
 }
 

@@ -39,7 +39,13 @@ function sameActor(a: Mention, b: Mention): boolean {
 function anchor(s: Mention, g: Mention | null): [Mention, Mention | null] | null {
   const fix = (m: Mention, other: Mention): Mention | null => {
     if (!other.country || other.unanchored) return null;
-    return { ...m, country: other.country, code: other.country + (m.role ?? ''), unanchored: false, evidence: [...m.evidence, 'actor:country-of-other-party'] };
+    return {
+      ...m,
+      country: other.country,
+      code: other.country + (m.role ?? ''),
+      unanchored: false,
+      evidence: [...m.evidence, 'actor:country-of-other-party'],
+    };
   };
   if (s.unanchored) {
     if (!g) return null;
@@ -54,7 +60,8 @@ function anchor(s: Mention, g: Mention | null): [Mention, Mention | null] | null
 }
 
 function scoreLike(tokens: readonly Token[], s: Sentence): boolean {
-  for (let i = s.first; i < s.last; i++) if (/^\d{1,2}-\d{1,2}$/.test(tokens[i]?.text ?? '')) return true;
+  for (let i = s.first; i < s.last; i++)
+    if (/^\d{1,2}-\d{1,2}$/.test(tokens[i]?.text ?? '')) return true;
   return false;
 }
 
@@ -63,7 +70,8 @@ function findSpeaker(ctx: ArgumentContext, t: Trigger): Mention | null {
   for (let i = t.first - 1; i >= ctx.first; i--) {
     const k = ctx.keys[i] ?? '';
     if (ctx.dict.speech.has(k) && (ctx.tokens[i]?.pos === 'VERB' || k === 'according')) {
-      if (k === 'according') return ctx.mentions.find((m) => m.first > i && m.first <= i + 3) ?? null;
+      if (k === 'according')
+        return ctx.mentions.find((m) => m.first > i && m.first <= i + 3) ?? null;
       return subjectBefore(ctx, i)[0] ?? null;
     }
   }
@@ -72,7 +80,8 @@ function findSpeaker(ctx: ArgumentContext, t: Trigger): Mention | null {
     if (k !== ',' && !(ctx.dict.speech.has(k) && ctx.tokens[i]?.pos === 'VERB')) continue;
     if (k === ',') {
       const next = ctx.keys[i + 1] ?? '';
-      if (next === 'according') return ctx.mentions.find((m) => m.first > i + 1 && m.first <= i + 4) ?? null;
+      if (next === 'according')
+        return ctx.mentions.find((m) => m.first > i + 1 && m.first <= i + 4) ?? null;
       continue;
     }
     const before = ctx.mentions.find((m) => m.last === i || m.last === i - 1);
@@ -98,7 +107,14 @@ export function findEvents(
   if (mentions.length === 0) return { candidates, rejections };
   const triggers = findTriggers(tokens, keys, sentence.first, sentence.last, dict);
   if (triggers.length === 0) return { candidates, rejections };
-  const ctx: ArgumentContext = { tokens, keys, dict, first: sentence.first, last: sentence.last, mentions };
+  const ctx: ArgumentContext = {
+    tokens,
+    keys,
+    dict,
+    first: sentence.first,
+    last: sentence.last,
+    mentions,
+  };
   let veto: string | null = scoreLike(tokens, sentence) ? 'a score' : null;
   // Words inside actor names ("Arab League") are not sport.
   const named = new Set<number>();
@@ -106,7 +122,8 @@ export function findEvents(
   for (let i = sentence.first; i < sentence.last && !veto; i++)
     if (dict.vetoWords.has(keys[i] ?? '') && !named.has(i)) veto = `"${tokens[i]?.text ?? ''}"`;
   for (const t of triggers) {
-    const reject = (reason: string) => rejections.push({ sentence: sentence.index, trigger: t, reason });
+    const reject = (reason: string) =>
+      rejections.push({ sentence: sentence.index, trigger: t, reason });
     if (veto && dict.vetoRoots.has(t.pattern.code.slice(0, 2))) {
       reject(`sport, market or weather sentence (${veto})`);
       continue;
@@ -117,7 +134,8 @@ export function findEvents(
     if (args.pairwise) {
       const parties = args.sources;
       for (let a = 0; a < parties.length; a++)
-        for (let b = a + 1; b < parties.length; b++) pairs.push([parties[a] as Mention, parties[b] as Mention]);
+        for (let b = a + 1; b < parties.length; b++)
+          pairs.push([parties[a] as Mention, parties[b] as Mention]);
     } else if (args.targets.length > 0) {
       for (const s of args.sources) for (const g of args.targets) pairs.push([s, g]);
     } else if (noTarget) {
@@ -127,17 +145,28 @@ export function findEvents(
       reject(`no actor found for the source (${args.frame})`);
       continue;
     }
-    const kept = pairs.map(([s, g]) => anchor(s, g)).filter((p): p is [Mention, Mention | null] => p !== null && (!p[1] || !sameActor(p[0], p[1])));
+    const kept = pairs
+      .map(([s, g]) => anchor(s, g))
+      .filter(
+        (p): p is [Mention, Mention | null] => p !== null && (!p[1] || !sameActor(p[0], p[1])),
+      );
     if (kept.length === 0) {
-      reject(args.targets.length === 0 ? `no actor found for the target (${args.frame})` : 'source and target are the same actor');
+      reject(
+        args.targets.length === 0
+          ? `no actor found for the target (${args.frame})`
+          : 'source and target are the same actor',
+      );
       continue;
     }
     const speaker = findSpeaker(ctx, t);
     // "visited Ankara": a capital as a destination is the country, not its government.
     if (t.pattern.code.startsWith('042'))
-      for (const pair of kept) if (pair[1]?.seat) pair[1] = { ...pair[1], role: null, code: pair[1].country ?? pair[1].code };
+      for (const pair of kept)
+        if (pair[1]?.seat)
+          pair[1] = { ...pair[1], role: null, code: pair[1].country ?? pair[1].code };
     for (const [source, target] of kept) {
-      const state = !source.org && (source.role === null || ['GOV', 'MIL', 'COP', 'SPY'].includes(source.role));
+      const state =
+        !source.org && (source.role === null || ['GOV', 'MIL', 'COP', 'SPY'].includes(source.role));
       const code = state && t.pattern.stateCode ? t.pattern.stateCode : t.pattern.code;
       candidates.push({
         sentence,

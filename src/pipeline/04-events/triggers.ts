@@ -20,9 +20,53 @@ export interface Trigger {
   passive: boolean;
 }
 
-const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'am', 'get', 'got', 'gets']);
+const STARTERS = new Set([
+  'began',
+  'begun',
+  'begin',
+  'begins',
+  'started',
+  'start',
+  'starts',
+  'continued',
+  'continue',
+  'continues',
+  'resumed',
+  'resume',
+  'kept',
+  'stopped',
+  'stop',
+  'halted',
+  'finished',
+]);
+const BE = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  "'s",
+  'am',
+  'get',
+  'got',
+  'gets',
+]);
 const STOP = new Set(['.', ';', ':', ',', 'that', 'which', 'who', 'and', 'but']);
-const NOUN_SKIP = new Set(['DET', 'ADJ', 'NUM', 'ADV', 'PRON', 'NOUN', 'PROPN', 'PART', 'ADP', 'CCONJ', 'PUNCT']);
+const NOUN_SKIP = new Set([
+  'DET',
+  'ADJ',
+  'NUM',
+  'ADV',
+  'PRON',
+  'NOUN',
+  'PROPN',
+  'PART',
+  'ADP',
+  'CCONJ',
+  'PUNCT',
+]);
 
 function nounForms(word: string): string[] {
   if (word.endsWith('ies')) return [word, word.slice(0, -3) + 'y'];
@@ -32,7 +76,12 @@ function nounForms(word: string): string[] {
 }
 
 /** Finds a required object within a few words after the verb ("cut diplomatic ties"). */
-function findObject(keys: readonly string[], from: number, last: number, objects: readonly string[]): number | null {
+function findObject(
+  keys: readonly string[],
+  from: number,
+  last: number,
+  objects: readonly string[],
+): number | null {
   const wanted = new Set(objects.map((o) => o.toLowerCase()));
   for (let i = from; i < Math.min(last, from + 7); i++) {
     const k = keys[i] ?? '';
@@ -45,7 +94,13 @@ function findObject(keys: readonly string[], from: number, last: number, objects
   return null;
 }
 
-function excepted(keys: readonly string[], tokens: readonly Token[], from: number, last: number, except: readonly string[]): boolean {
+function excepted(
+  keys: readonly string[],
+  tokens: readonly Token[],
+  from: number,
+  last: number,
+  except: readonly string[],
+): boolean {
   if (except.length === 0) return false;
   const set = new Set(except);
   for (let i = from; i < Math.min(last, from + 3); i++) {
@@ -57,7 +112,13 @@ function excepted(keys: readonly string[], tokens: readonly Token[], from: numbe
   return false;
 }
 
-function isPassive(keys: readonly string[], tokens: readonly Token[], at: number, first: number, tenses: Set<Tense>): boolean {
+function isPassive(
+  keys: readonly string[],
+  tokens: readonly Token[],
+  at: number,
+  first: number,
+  tenses: Set<Tense>,
+): boolean {
   if (!tenses.has('participle')) return false;
   for (let i = at - 1; i >= Math.max(first, at - 3); i--) {
     const k = keys[i] ?? '';
@@ -67,28 +128,52 @@ function isPassive(keys: readonly string[], tokens: readonly Token[], at: number
   return false;
 }
 
-function verbCandidate(tokens: readonly Token[], tok: Token, keys: readonly string[], at: number, first: number, tenses: Set<Tense>): boolean {
+function verbCandidate(
+  tokens: readonly Token[],
+  tok: Token,
+  keys: readonly string[],
+  at: number,
+  first: number,
+  tenses: Set<Tense>,
+): boolean {
   if (tok.pos === 'VERB') return true;
   // Taggers often call participles adjectives or nouns after "be"/"have": "were attacked".
-  if ((tenses.has('participle') || tenses.has('ing')) && (tok.pos === 'ADJ' || tok.pos === 'NOUN')) {
+  if (
+    (tenses.has('participle') || tenses.has('ing')) &&
+    (tok.pos === 'ADJ' || tok.pos === 'NOUN')
+  ) {
     const prev = keys[at - 1] ?? '';
-    if (BE.has(prev) || prev === 'has' || prev === 'have' || prev === 'had' || at === first) return true;
+    if (BE.has(prev) || prev === 'has' || prev === 'have' || prev === 'had' || at === first)
+      return true;
   }
-  // A past form right after a name is its verb: "the prosecutor general accused".
+  // A past form right after a name is its verb: "the prosecutor general accused", "the military put its".
   if (tenses.has('past') && (tok.pos === 'ADJ' || tok.pos === 'NOUN')) {
     const before = tokens[at - 1]?.pos;
-    return before === 'PROPN' || before === 'NOUN';
+    const after = tokens[at + 1]?.pos;
+    return (
+      before === 'PROPN' ||
+      before === 'NOUN' ||
+      (before === 'ADJ' && (after === 'DET' || after === 'PRON' || after === 'NUM'))
+    );
   }
   return false;
 }
 
 /** The light verb before a noun trigger, if any: "held talks", "paid a visit", "engage in talks". */
-function lightVerb(dict: Dictionaries, keys: readonly string[], tokens: readonly Token[], at: number, first: number): number | null {
+function lightVerb(
+  dict: Dictionaries,
+  keys: readonly string[],
+  tokens: readonly Token[],
+  at: number,
+  first: number,
+): number | null {
   for (let i = at - 1; i >= Math.max(first, at - 5); i--) {
     const tok = tokens[i] as Token;
     if (dict.light.has(keys[i] ?? '') && tok.pos !== 'NOUN' && tok.pos !== 'PROPN') return i;
     // "long-awaited talks": hyphenated modifiers are skipped whole.
     if (keys[i - 1] === '-' || keys[i] === '-') continue;
+    // "political, diplomatic and security dialogue": commas between adjectives stay in the phrase.
+    if (keys[i] === ',' && tokens[i - 1]?.pos === 'ADJ') continue;
     if (!NOUN_SKIP.has(tok.pos) || keys[i] === ',' || keys[i] === 'that') return null;
   }
   return null;
@@ -118,8 +203,22 @@ export function findTriggers(
         if (!verbCandidate(tokens, tok, keys, i, first, v.tenses)) continue;
         // "the occupied West Bank", "the detained activists": participles used as adjectives.
         if (tokens[i - 1]?.pos === 'DET' && !v.tenses.has('base')) continue;
-        // "discussed restoring ties": a gerund after another verb is a topic, not an act.
-        if (v.tenses.has('ing') && !v.tenses.has('base') && tokens[i - 1]?.pos === 'VERB') continue;
+        // "discussed restoring ties": a gerund after another verb is a topic, not an act
+        // unless that verb only starts it ("began delivering").
+        if (
+          v.tenses.has('ing') &&
+          !v.tenses.has('base') &&
+          tokens[i - 1]?.pos === 'VERB' &&
+          !STARTERS.has(keys[i - 1] ?? '')
+        )
+          continue;
+        // "torturing detained activists": a participle after a gerund describes a noun.
+        if (
+          !v.tenses.has('base') &&
+          tokens[i - 1]?.pos === 'VERB' &&
+          (keys[i - 1] ?? '').endsWith('ing')
+        )
+          continue;
         let end = i + 1;
         let ok = true;
         for (const p of v.particle) {
@@ -132,7 +231,9 @@ export function findTriggers(
         const passive = isPassive(keys, tokens, i, first, v.tenses);
         if (v.pattern.object) {
           // "diplomats were expelled": a passive verb's object is its subject.
-          object = findObject(keys, end, last, v.pattern.object) ?? (passive ? findObject(keys, Math.max(first, i - 6), i, v.pattern.object) : null);
+          object =
+            findObject(keys, end, last, v.pattern.object) ??
+            (passive ? findObject(keys, Math.max(first, i - 6), i, v.pattern.object) : null);
           if (object === null) continue;
         }
         out.push({
@@ -153,7 +254,9 @@ export function findTriggers(
       }
     }
     if (matched) continue;
-    const noun = nounStarts?.has(keys[i] as string) ? trieLongest(dict.nouns, keys, i, last) : undefined;
+    const noun = nounStarts?.has(keys[i] as string)
+      ? trieLongest(dict.nouns, keys, i, last)
+      : undefined;
     if (noun && tok.pos !== 'VERB' && keys[i - 1] !== 'to' && !objects.has(i + noun.length - 1)) {
       const entry = noun.values[0];
       if (!entry) continue;

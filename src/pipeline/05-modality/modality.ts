@@ -15,7 +15,11 @@ export interface ModalityContext {
 }
 
 /** Sentence-wide cues, found once per sentence rather than once per event. */
-export function sentenceCues(ctx: Pick<ModalityContext, 'keys' | 'dict'>, first: number, last: number): { conditional: boolean; future: boolean } {
+export function sentenceCues(
+  ctx: Pick<ModalityContext, 'keys' | 'dict'>,
+  first: number,
+  last: number,
+): { conditional: boolean; future: boolean } {
   return {
     conditional: anyPhrase(ctx, ctx.dict.conditional, first, last) >= 0,
     future: anyPhrase(ctx, ctx.dict.future, first, last) >= 0,
@@ -26,7 +30,11 @@ const SPEECH_ROOTS = new Set(['01', '02', '09', '10', '11', '12', '13']);
 const WARN = new Set(['warned', 'warns', 'threatened', 'threatens', 'vowed', 'vows']);
 
 /** "warned it would retaliate", "vowed that they will strike back": a threat of the act. */
-function threatBefore(ctx: ModalityContext, anchor: number, first: number): { at: number; effect: ControlEffect } | null {
+function threatBefore(
+  ctx: ModalityContext,
+  anchor: number,
+  first: number,
+): { at: number; effect: ControlEffect } | null {
   let i = anchor - 1;
   while (i >= first && (ctx.tokens[i]?.pos === 'ADV' || ctx.keys[i] === 'not')) i--;
   if (!['would', 'will', "'d", "'ll"].includes(ctx.keys[i] ?? '')) return null;
@@ -37,7 +45,20 @@ function threatBefore(ctx: ModalityContext, anchor: number, first: number): { at
   return null;
 }
 
-const ALLEGATION = new Set(['allegation', 'allegations', 'accusation', 'accusations', 'claim', 'claims', 'charge', 'charges', 'rumours', 'rumors', 'suspicion', 'suspicions']);
+const ALLEGATION = new Set([
+  'allegation',
+  'allegations',
+  'accusation',
+  'accusations',
+  'claim',
+  'claims',
+  'charge',
+  'charges',
+  'rumours',
+  'rumors',
+  'suspicion',
+  'suspicions',
+]);
 
 const RANK: Record<Modality, number> = { asserted: 0, planned: 1, possible: 2, negated: 3 };
 const WINDOW_POS = new Set(['AUX', 'PART', 'ADV', 'VERB']);
@@ -49,7 +70,11 @@ function stronger(a: Modality, b: Modality): Modality {
 }
 
 /** A control cue ending just before `end` (exclusive): "agreed", "ready", "call on". */
-function cueBefore(ctx: ModalityContext, end: number, first: number): { at: number; effect: ControlEffect } | null {
+function cueBefore(
+  ctx: ModalityContext,
+  end: number,
+  first: number,
+): { at: number; effect: ControlEffect } | null {
   for (const len of [2, 1]) {
     const at = end - len;
     if (at < first) continue;
@@ -61,7 +86,12 @@ function cueBefore(ctx: ModalityContext, end: number, first: number): { at: numb
 }
 
 /** Modal and negation words in the few auxiliaries before `anchor`. */
-function modalBefore(ctx: ModalityContext, anchor: number, first: number, evidence: string[]): Modality {
+function modalBefore(
+  ctx: ModalityContext,
+  anchor: number,
+  first: number,
+  evidence: string[],
+): Modality {
   let out: Modality = 'asserted';
   for (let i = anchor - 1; i >= Math.max(first, anchor - 5); i--) {
     const tok = ctx.tokens[i] as Token;
@@ -75,7 +105,12 @@ function modalBefore(ctx: ModalityContext, anchor: number, first: number, eviden
   return out;
 }
 
-function nounAdjectives(ctx: ModalityContext, at: number, first: number, evidence: string[]): Modality {
+function nounAdjectives(
+  ctx: ModalityContext,
+  at: number,
+  first: number,
+  evidence: string[],
+): Modality {
   let out: Modality = 'asserted';
   for (let i = at - 1; i >= Math.max(first, at - 4); i--) {
     const m = ctx.dict.modalAdjectives.get(ctx.keys[i] ?? '');
@@ -101,12 +136,19 @@ function governingVerb(ctx: ModalityContext, at: number, first: number): number 
 
 function isPast(ctx: ModalityContext, c: Candidate): boolean {
   const t = c.trigger;
-  if (t.tenses) return (t.tenses.has('past') || t.tenses.has('participle')) && !t.tenses.has('base');
-  if (t.light !== null) return ctx.dict.pastForms.has(ctx.keys[t.light] ?? '') || /ed$/.test(ctx.keys[t.light] ?? '');
+  if (t.tenses)
+    return (t.tenses.has('past') || t.tenses.has('participle')) && !t.tenses.has('base');
+  if (t.light !== null)
+    return ctx.dict.pastForms.has(ctx.keys[t.light] ?? '') || /ed$/.test(ctx.keys[t.light] ?? '');
   return false;
 }
 
-function anyPhrase(ctx: Pick<ModalityContext, 'keys'>, trie: Dictionaries['future'], from: number, to: number): number {
+function anyPhrase(
+  ctx: Pick<ModalityContext, 'keys'>,
+  trie: Dictionaries['future'],
+  from: number,
+  to: number,
+): number {
   for (let i = from; i < to; i++) if (trieLongest(trie, ctx.keys, i, to)) return i;
   return -1;
 }
@@ -119,7 +161,13 @@ function anyPhrase(ctx: Pick<ModalityContext, 'keys'>, trie: Dictionaries['futur
 export function applyModality(
   ctx: ModalityContext,
   c: Candidate,
-): { code: string; modality: Modality; evidence: string[]; cue: { at: number; effect: ControlEffect } | null; drop: boolean } {
+): {
+  code: string;
+  modality: Modality;
+  evidence: string[];
+  cue: { at: number; effect: ControlEffect } | null;
+  drop: boolean;
+} {
   const evidence: string[] = [];
   const { first, last } = c.sentence;
   const t = c.trigger;
@@ -131,7 +179,13 @@ export function applyModality(
   let before = anchor - 1;
   while (before > first && ctx.tokens[before]?.pos === 'ADV') before--;
   const toAt =
-    ctx.keys[before] === 'to' ? before : ctx.keys[before] === 'of' && t.tenses?.has('ing') ? before : t.tenses?.has('ing') ? anchor : -1;
+    ctx.keys[before] === 'to'
+      ? before
+      : ctx.keys[before] === 'of' && t.tenses?.has('ing')
+        ? before
+        : t.tenses?.has('ing')
+          ? anchor
+          : -1;
   // "rejected talks", "proposed a meeting": the verb carrying an act can be a cue itself,
   // but not for speech acts ("offered condolences" is the condolence).
   const act = !SPEECH_ROOTS.has(code.slice(0, 2));
@@ -171,8 +225,12 @@ export function applyModality(
   // "X denied that ...", "denied reports that ..." govern the whole report; "Y's accusation that ..." is alleged.
   for (let i = first; i < anchor; i++) {
     const k = ctx.keys[i] ?? '';
-    if (ALLEGATION.has(k) && ctx.keys[i + 1] === 'that') return { code, modality, evidence: [...evidence, 'modality:alleged'], cue, drop: true };
-    if ((k === 'denied' || k === 'denies' || k === 'deny') && (ctx.keys.slice(i + 1, i + 4).includes('that') || i + 1 === anchor)) {
+    if (ALLEGATION.has(k) && ctx.keys[i + 1] === 'that')
+      return { code, modality, evidence: [...evidence, 'modality:alleged'], cue, drop: true };
+    if (
+      (k === 'denied' || k === 'denies' || k === 'deny') &&
+      (ctx.keys.slice(i + 1, i + 4).includes('that') || i + 1 === anchor)
+    ) {
       modality = 'negated';
       evidence.push('modality:denied');
     }
@@ -191,9 +249,17 @@ export function refineAppeals(ctx: ModalityContext, candidates: Candidate[]): Ca
     const hit = trieLongest(ctx.dict.complement, ctx.keys, head, c.trigger.last);
     const effect = hit?.values[0]?.effect;
     if (!c.target || (effect !== 'appeal' && effect !== 'demand')) continue;
-    const end = Math.max(...candidates.filter((x) => x.trigger === c.trigger).map((x) => (x.target?.last ?? 0) + (x.target?.possessive ? 1 : 0)));
+    const end = Math.max(
+      ...candidates
+        .filter((x) => x.trigger === c.trigger)
+        .map((x) => (x.target?.last ?? 0) + (x.target?.possessive ? 1 : 0)),
+    );
     const inner = candidates.find(
-      (x) => x !== c && x.trigger !== c.trigger && x.trigger.first >= end && (x.trigger.light ?? x.trigger.first) - end <= 3,
+      (x) =>
+        x !== c &&
+        x.trigger !== c.trigger &&
+        x.trigger.first >= end &&
+        (x.trigger.light ?? x.trigger.first) - end <= 3,
     );
     if (!inner) continue;
     const codes = ctx.dict.controlCodes[effect];

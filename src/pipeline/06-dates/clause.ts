@@ -2,13 +2,37 @@ import type { Dictionaries } from '../../dictionaries/index.js';
 import type { Token } from '../02-segment/segment.js';
 
 /** Words that open another clause: a date or place beyond one belongs to another verb. */
-const OPENERS = new Set([';', 'that', 'which', 'who', 'whom', 'whose', 'when', 'while', 'because', 'although', 'but', 'after', 'before', 'whereas', 'until', '(', ')']);
+const OPENERS = new Set([
+  ';',
+  'that',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'when',
+  'while',
+  'because',
+  'although',
+  'but',
+  'after',
+  'before',
+  'whereas',
+  'until',
+  '(',
+  ')',
+]);
 
 /**
  * Whether tokens `a` and `b` stand in one clause: no clause opener or verb of saying between.
  * @example sameClause(tokens, keys, dict, 2, 9)
  */
-export function sameClause(tokens: readonly Token[], keys: readonly string[], dict: Dictionaries, a: number, b: number): boolean {
+export function sameClause(
+  tokens: readonly Token[],
+  keys: readonly string[],
+  dict: Dictionaries,
+  a: number,
+  b: number,
+): boolean {
   const [from, to] = a < b ? [a, b] : [b, a];
   for (let i = from + 1; i < to; i++) {
     const k = keys[i] ?? '';

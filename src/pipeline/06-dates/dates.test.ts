@@ -6,7 +6,13 @@ describe('findDates', () => {
     ['Putin met Assad in Moscow on Wednesday.', '2024-07-25', '2024-07-24', 'day', 'Wednesday'],
     ['They met last year.', '2024-07-25', '2023', 'year', 'last year'],
     ['Türkiye cut ties with Syria in 2011.', '2024-07-25', '2011', 'year', '2011'],
-    ['In December 2022, the ministers held talks.', '2024-07-25', '2022-12', 'month', 'December 2022'],
+    [
+      'In December 2022, the ministers held talks.',
+      '2024-07-25',
+      '2022-12',
+      'month',
+      'December 2022',
+    ],
     ['They last met in March 2023 in the Kremlin.', '2024-07-25', '2023-03', 'month', 'March 2023'],
     ['The treaty was signed on May 3, 2021.', '2024-07-25', '2021-05-03', 'day', 'May 3, 2021'],
   ])('%s', (sentence, published, value, precision, text) => {
@@ -15,11 +21,15 @@ describe('findDates', () => {
   });
 
   it('marks "since" dates', () => {
-    expect(findDates('Russia has fought in Syria since 2015.', 0, '2024-07-25')[0]?.since).toBe(true);
+    expect(findDates('Russia has fought in Syria since 2015.', 0, '2024-07-25')[0]?.since).toBe(
+      true,
+    );
   });
 
   it('does not read a surname as a month', () => {
-    expect(findDates('In a letter to Theresa May, Macron offered help.', 0, '2020-01-01')).toEqual([]);
+    expect(findDates('In a letter to Theresa May, Macron offered help.', 0, '2020-01-01')).toEqual(
+      [],
+    );
   });
 
   it('gives offsets in the article body', () => {
@@ -43,7 +53,11 @@ describe('resolveWeekday', () => {
 
 describe('toEventDate', () => {
   it('falls back to the publication date', () => {
-    expect(toEventDate(null, '2024-07-25', 'past')).toMatchObject({ value: '2024-07-25', basis: 'published', text: null });
+    expect(toEventDate(null, '2024-07-25', 'past')).toMatchObject({
+      value: '2024-07-25',
+      basis: 'published',
+      text: null,
+    });
   });
   it('is null with no date in the text and none published', () => {
     expect(toEventDate(null, null, 'past')).toBeNull();

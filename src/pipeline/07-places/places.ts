@@ -43,7 +43,15 @@ export function findPlaces(
       if (!hit) continue;
       out.push({
         at: j,
-        location: { name: hit.name, country: hit.country, lat: hit.lat, lon: hit.lon, text: span, start: a.start, end: b.end },
+        location: {
+          name: hit.name,
+          country: hit.country,
+          lat: hit.lat,
+          lon: hit.lon,
+          text: span,
+          start: a.start,
+          end: b.end,
+        },
       });
       i = j + len - 1;
       break;

@@ -15,7 +15,11 @@ export function cameoRow(dict: Dictionaries, code: string): CameoEntry | null {
 }
 
 /** The record's actor: words, offsets, code and the person or body behind it. */
-export function toActor(m: Mention, text: string, tokens: readonly { start: number; end: number }[]): Actor {
+export function toActor(
+  m: Mention,
+  text: string,
+  tokens: readonly { start: number; end: number }[],
+): Actor {
   const start = tokens[m.first]?.start ?? 0;
   const end = tokens[m.last - 1]?.end ?? start;
   return {
@@ -26,7 +30,11 @@ export function toActor(m: Mention, text: string, tokens: readonly { start: numb
     country: m.org && m.org.kind !== 'NAT' ? null : m.country,
     org: m.org && m.org.kind !== 'NAT' ? m.org.key : null,
     role: m.role,
-    entity: m.person ? { id: m.person.id, name: m.person.name } : m.org ? { id: m.org.key.toLowerCase(), name: m.org.name } : null,
+    entity: m.person
+      ? { id: m.person.id, name: m.person.name }
+      : m.org
+        ? { id: m.org.key.toLowerCase(), name: m.org.name }
+        : null,
   };
 }
 
@@ -52,7 +60,10 @@ export function eventId(parts: (string | number | null)[]): string {
   return 'ev_' + createHash('sha1').update(parts.join('|')).digest('hex').slice(0, 12);
 }
 
-export type Scored = Pick<EventRecord, 'cameo' | 'cameoLabel' | 'plover' | 'quadClass' | 'goldstein'>;
+export type Scored = Pick<
+  EventRecord,
+  'cameo' | 'cameoLabel' | 'plover' | 'quadClass' | 'goldstein'
+>;
 
 /** Stage 8: label, Goldstein value, QuadClass and PLOVER type and mode of a code. */
 export function score(dict: Dictionaries, code: string): Scored {
