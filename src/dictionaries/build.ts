@@ -86,6 +86,8 @@ export interface Dictionaries {
   orgs: Map<string, Organisation>;
   /** Past-tense and participle forms of every known verb, for tense checks. */
   pastForms: Set<string>;
+  /** Roots whose verbs make an event with an unnamed target. */
+  openTarget: Set<string>;
 }
 
 interface WorldCountry {
@@ -387,5 +389,6 @@ export function buildDictionaries(raw: RawData): Dictionaries {
     countries,
     orgs: new Map(raw.organisations.map((o) => [o.key, o])),
     pastForms,
+    openTarget: new Set(raw.control.openTarget),
   };
 }

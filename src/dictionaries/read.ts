@@ -136,6 +136,7 @@ export function readData(dir: string = DEFAULT_DATA_DIR): RawData {
       complement: [],
       light: [],
       speech: [],
+      openTarget: [],
       codes: {},
     },
     modality: readObject(join(dir, 'modality.yaml'), ModalityCues, problems) ?? empty,

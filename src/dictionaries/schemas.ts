@@ -202,6 +202,8 @@ export const Control = z
     light: z.array(z.string()),
     /** Verbs of saying: the speaker of a reported event. */
     speech: z.array(z.string()),
+    /** Roots whose verbs make an event even when the target is not named ("Iran threatened ..."). */
+    openTarget: z.array(z.string().regex(/^\d{2}$/)).default([]),
     /** The code an effect gives, by the root of the event it governs; `default` otherwise. */
     codes: z.record(z.string(), RootMap.and(z.object({ default: CameoCode }))),
   })

@@ -129,7 +129,10 @@ export function findEvents(
       continue;
     }
     const args = findArguments(ctx, t);
-    const noTarget = t.pattern.target?.includes('none') ?? false;
+    // "Iran threatened ...": some acts stand without a named target; meetings and aid do not.
+    const noTarget =
+      (t.pattern.target?.includes('none') ?? false) ||
+      (t.kind === 'verb' && dict.openTarget.has(t.pattern.code.slice(0, 2)));
     const pairs: [Mention, Mention | null][] = [];
     if (args.pairwise) {
       const parties = args.sources;

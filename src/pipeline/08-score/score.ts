@@ -52,6 +52,7 @@ export function confidence(c: Candidate): number {
   if (c.target?.anaphor) score -= 0.15;
   if (c.target && c.target.first - c.trigger.last > 6) score -= 0.1;
   if (c.modality !== 'asserted') score -= 0.05;
+  if (!c.target) score -= 0.15;
   return Math.round(Math.min(0.95, Math.max(0.05, score)) * 100) / 100;
 }
 
