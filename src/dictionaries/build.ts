@@ -63,6 +63,9 @@ export interface CountryInfo {
 
 type PhraseMap<T> = TrieNode<T>;
 
+/** Bits of `Dictionaries.lexicon`: which index a word can start a phrase of. */
+export const LEX = { actor: 1, verb: 2, noun: 4, veto: 8, conditional: 16, future: 32 } as const;
+
 /** Every dictionary, indexed for the pipeline. Built once; read-only afterwards. */
 export interface Dictionaries {
   actors: TrieNode<Atom>;
@@ -88,6 +91,8 @@ export interface Dictionaries {
   pastForms: Set<string>;
   /** Roots whose verbs make an event with an unnamed target. */
   openTarget: Set<string>;
+  /** Every word that starts some dictionary phrase, with LEX bits: one lookup per token. */
+  lexicon: Map<string, number>;
 }
 
 interface WorldCountry {
@@ -368,10 +373,26 @@ export function buildDictionaries(raw: RawData): Dictionaries {
   const countries = new Map<string, CountryInfo>();
   const pastForms = new Set<string>(raw.irregular.flatMap(([, p, pp]) => [p, pp]));
   const actors = buildActors(raw, countries);
+  const verbs = buildVerbs(raw, irregular, pastForms);
+  const nouns = buildNouns(raw);
+  const vetoWords = new Set(raw.vetoes.words.map(matchKey));
+  const conditional = phraseSet(raw.modality.conditional.map((c) => [c, true as const]));
+  const future = phraseSet(raw.modality.future.map((c) => [c, true as const]));
+  const lexicon = new Map<string, number>();
+  const mark = (words: Iterable<string>, bit: number) => {
+    for (const w of words) lexicon.set(w, (lexicon.get(w) ?? 0) | bit);
+  };
+  mark(actors.next?.keys() ?? [], LEX.actor);
+  mark(verbs.keys(), LEX.verb);
+  mark(nouns.next?.keys() ?? [], LEX.noun);
+  mark(vetoWords, LEX.veto);
+  mark(conditional.next?.keys() ?? [], LEX.conditional);
+  mark(future.next?.keys() ?? [], LEX.future);
   return {
     actors,
-    verbs: buildVerbs(raw, irregular, pastForms),
-    nouns: buildNouns(raw),
+    verbs,
+    nouns,
+    lexicon,
     offices: buildOffices(raw.people),
     cameo: new Map(raw.cameo.map((c) => [c.code, c])),
     complement: buildComplement(raw, irregular),
@@ -380,10 +401,10 @@ export function buildDictionaries(raw: RawData): Dictionaries {
     controlCodes: raw.control.codes,
     modalBefore: phraseSet(Object.entries(raw.modality.before)),
     modalAdjectives: modalMap(raw.modality.adjectives),
-    conditional: phraseSet(raw.modality.conditional.map((c) => [c, true as const])),
-    future: phraseSet(raw.modality.future.map((c) => [c, true as const])),
+    conditional,
+    future,
     deniedAfter: phraseSet(raw.modality.deniedAfter.map((c) => [c, true as const])),
-    vetoWords: new Set(raw.vetoes.words.map(matchKey)),
+    vetoWords,
     vetoRoots: new Set(raw.vetoes.roots),
     places: buildPlaces(raw, countries),
     countries,

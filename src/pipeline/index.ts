@@ -118,7 +118,11 @@ export function codeArticle(
   const published = article.published ? article.published.slice(0, 10) : null;
   const norm = normalize(article.text);
   const doc = segment(norm);
-  const keys = doc.tokens.map((t) => t.key);
+  const keys: string[] = new Array<string>(doc.tokens.length);
+  for (const t of doc.tokens) {
+    keys[t.i] = t.key;
+    t.lex = dict.lexicon.get(t.key) ?? 0;
+  }
   const mentions = findActors(doc, keys, dict, published);
   const mctx: ModalityContext = {
     tokens: doc.tokens,

@@ -15,6 +15,8 @@ export interface Token {
   end: number;
   /** Starts with a capital letter. */
   cap: boolean;
+  /** Which dictionaries can start a phrase at this token (LEX bits), set once per article. */
+  lex: number;
 }
 
 /** A sentence as a range of the document's tokens. */
@@ -72,6 +74,7 @@ export function segment(input: NormalizedText): Segmented {
       start: at,
       end,
       cap: first >= 65 && first <= 90 ? true : first > 127 && text[0] !== text[0]?.toLowerCase(),
+      lex: 0,
     });
     cursor = end;
   }

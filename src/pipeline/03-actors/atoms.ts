@@ -1,4 +1,4 @@
-import type { Atom, Dictionaries } from '../../dictionaries/index.js';
+import { LEX, type Atom, type Dictionaries } from '../../dictionaries/index.js';
 import { trieLongest } from '../../dictionaries/phrase-trie.js';
 import type { Token } from '../02-segment/segment.js';
 
@@ -45,10 +45,9 @@ export function findAtoms(
 ): AtomHit[] {
   const hits: AtomHit[] = [];
   let i = first;
-  const top = dict.actors.next;
   while (i < last) {
-    // Most tokens start no phrase: one map lookup decides.
-    if (!top?.has(keys[i] as string)) {
+    // Most tokens start no phrase: the lexicon bit set once per token decides.
+    if (!((tokens[i] as Token).lex & LEX.actor)) {
       i++;
       continue;
     }

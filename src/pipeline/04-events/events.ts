@@ -1,4 +1,4 @@
-import type { Dictionaries } from '../../dictionaries/index.js';
+import { LEX, type Dictionaries } from '../../dictionaries/index.js';
 import type { Modality } from '../../record.js';
 import type { Sentence, Token } from '../02-segment/segment.js';
 import type { Mention } from '../03-actors/mention.js';
@@ -120,7 +120,7 @@ export function findEvents(
   const named = new Set<number>();
   for (const m of mentions) for (let i = m.first; i < m.last; i++) named.add(i);
   for (let i = sentence.first; i < sentence.last && !veto; i++)
-    if (dict.vetoWords.has(keys[i] ?? '') && !named.has(i)) veto = `"${tokens[i]?.text ?? ''}"`;
+    if ((tokens[i] as Token).lex & LEX.veto && !named.has(i)) veto = `"${tokens[i]?.text ?? ''}"`;
   for (const t of triggers) {
     const reject = (reason: string) =>
       rejections.push({ sentence: sentence.index, trigger: t, reason });

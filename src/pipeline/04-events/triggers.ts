@@ -1,4 +1,4 @@
-import type { Dictionaries, Tense } from '../../dictionaries/index.js';
+import { LEX, type Dictionaries, type Tense } from '../../dictionaries/index.js';
 import { trieLongest } from '../../dictionaries/phrase-trie.js';
 import type { EventPattern } from '../../dictionaries/schemas.js';
 import type { Token } from '../02-segment/segment.js';
@@ -193,10 +193,10 @@ export function findTriggers(
   const out: Trigger[] = [];
   // Objects of verb patterns ("suspended talks") are not events of their own.
   const objects = new Set<number>();
-  const nounStarts = dict.nouns.next;
   for (let i = first; i < last; i++) {
     const tok = tokens[i] as Token;
-    const verbs = dict.verbs.get(keys[i] ?? '');
+    if (!(tok.lex & (LEX.verb | LEX.noun))) continue;
+    const verbs = tok.lex & LEX.verb ? dict.verbs.get(keys[i] ?? '') : undefined;
     let matched = false;
     if (verbs) {
       for (const v of verbs) {
@@ -254,9 +254,7 @@ export function findTriggers(
       }
     }
     if (matched) continue;
-    const noun = nounStarts?.has(keys[i] as string)
-      ? trieLongest(dict.nouns, keys, i, last)
-      : undefined;
+    const noun = tok.lex & LEX.noun ? trieLongest(dict.nouns, keys, i, last) : undefined;
     if (noun && tok.pos !== 'VERB' && keys[i - 1] !== 'to' && !objects.has(i + noun.length - 1)) {
       const entry = noun.values[0];
       if (!entry) continue;

@@ -1,4 +1,4 @@
-import type { Dictionaries } from '../../dictionaries/index.js';
+import { LEX, type Dictionaries } from '../../dictionaries/index.js';
 import { trieLongest } from '../../dictionaries/phrase-trie.js';
 import type { ControlEffect } from '../../dictionaries/schemas.js';
 import type { Modality } from '../../record.js';
@@ -16,14 +16,19 @@ export interface ModalityContext {
 
 /** Sentence-wide cues, found once per sentence rather than once per event. */
 export function sentenceCues(
-  ctx: Pick<ModalityContext, 'keys' | 'dict'>,
+  ctx: Pick<ModalityContext, 'keys' | 'dict' | 'tokens'>,
   first: number,
   last: number,
 ): { conditional: boolean; future: boolean } {
-  return {
-    conditional: anyPhrase(ctx, ctx.dict.conditional, first, last) >= 0,
-    future: anyPhrase(ctx, ctx.dict.future, first, last) >= 0,
-  };
+  let conditional = false;
+  let future = false;
+  for (let i = first; i < last; i++) {
+    const lex = (ctx.tokens[i] as Token).lex;
+    if (lex & LEX.conditional && !conditional)
+      conditional = !!trieLongest(ctx.dict.conditional, ctx.keys, i, last);
+    if (lex & LEX.future && !future) future = !!trieLongest(ctx.dict.future, ctx.keys, i, last);
+  }
+  return { conditional, future };
 }
 
 const SPEECH_ROOTS = new Set(['01', '02', '09', '10', '11', '12', '13']);
