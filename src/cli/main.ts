@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-old-space-size=320
 import { Command, CommanderError, Option } from 'commander';
 import { DictionaryError } from '../dictionaries/index.js';
 import { runCode } from './code.js';

@@ -64,7 +64,34 @@ export interface CountryInfo {
 type PhraseMap<T> = TrieNode<T>;
 
 /** Bits of `Dictionaries.lexicon`: which index a word can start a phrase of. */
-export const LEX = { actor: 1, verb: 2, noun: 4, veto: 8, conditional: 16, future: 32 } as const;
+export const LEX = {
+  actor: 1,
+  verb: 2,
+  noun: 4,
+  veto: 8,
+  conditional: 16,
+  future: 32,
+  anaphor: 64,
+  modal: 128,
+  denied: 256,
+  cue: 512,
+} as const;
+
+/** Words that refer back to actors named before. */
+export const ANAPHORS = [
+  'he',
+  'she',
+  'him',
+  'his',
+  'her',
+  'it',
+  'its',
+  'they',
+  'them',
+  'their',
+  'both',
+  'two',
+];
 
 /** Every dictionary, indexed for the pipeline. Built once; read-only afterwards. */
 export interface Dictionaries {
@@ -388,6 +415,13 @@ export function buildDictionaries(raw: RawData): Dictionaries {
   mark(vetoWords, LEX.veto);
   mark(conditional.next?.keys() ?? [], LEX.conditional);
   mark(future.next?.keys() ?? [], LEX.future);
+  mark(ANAPHORS, LEX.anaphor);
+  const complement = buildComplement(raw, irregular);
+  const modalBefore = phraseSet(Object.entries(raw.modality.before));
+  const deniedAfter = phraseSet(raw.modality.deniedAfter.map((c) => [c, true as const]));
+  mark(complement.next?.keys() ?? [], LEX.cue);
+  mark(modalBefore.next?.keys() ?? [], LEX.modal);
+  mark(deniedAfter.next?.keys() ?? [], LEX.denied);
   return {
     actors,
     verbs,
@@ -395,15 +429,15 @@ export function buildDictionaries(raw: RawData): Dictionaries {
     lexicon,
     offices: buildOffices(raw.people),
     cameo: new Map(raw.cameo.map((c) => [c.code, c])),
-    complement: buildComplement(raw, irregular),
+    complement,
     light: allForms(raw.control.light, irregular),
     speech: allForms(raw.control.speech, irregular),
     controlCodes: raw.control.codes,
-    modalBefore: phraseSet(Object.entries(raw.modality.before)),
+    modalBefore,
     modalAdjectives: modalMap(raw.modality.adjectives),
     conditional,
     future,
-    deniedAfter: phraseSet(raw.modality.deniedAfter.map((c) => [c, true as const])),
+    deniedAfter,
     vetoWords,
     vetoRoots: new Set(raw.vetoes.roots),
     places: buildPlaces(raw, countries),

@@ -1,5 +1,5 @@
-import type { Dictionaries } from '../../dictionaries/index.js';
-import type { Segmented } from '../02-segment/segment.js';
+import { LEX, type Dictionaries } from '../../dictionaries/index.js';
+import type { Segmented, Token } from '../02-segment/segment.js';
 import { findAtoms } from './atoms.js';
 import { composeMentions, prepositionBefore, type ComposeContext } from './compose.js';
 import type { Mention } from './mention.js';
@@ -28,6 +28,10 @@ const PAIR_NOUNS = new Set([
 /** Puts mentions joined by "and", commas or "or" into one group. */
 function assignGroups(keys: readonly string[], mentions: Mention[], nextGroup: number): number {
   let group = nextGroup;
+  if (mentions.length < 2) {
+    for (const m of mentions) if (m.group < 0) m.group = group++;
+    return Math.max(group, ...mentions.map((m) => m.group + 1));
+  }
   let prev: Mention | undefined;
   for (const m of mentions) {
     const prevEnd = prev ? prev.last + (prev.possessive ? 1 : 0) : -1;
@@ -112,6 +116,7 @@ function resolveAnaphora(
   let group = nextGroup;
   let cursor = 0;
   for (let i = first; i < last; i++) {
+    if (!((ctx.tokens[i] as Token).lex & LEX.anaphor)) continue;
     const key = ctx.keys[i] ?? '';
     if (!ANAPHORS.has(key)) continue;
     while (cursor < mentions.length && (mentions[cursor] as Mention).first < i) cursor++;
@@ -203,7 +208,8 @@ export function findActors(
     group = resolved.nextGroup;
     out.push(mentions);
     // Pronouns reach back two sentences at most.
-    history = [...history.slice(-12), ...mentions.filter((m) => !m.anaphor)];
+    if (mentions.length > 0)
+      history = [...history.slice(-12), ...mentions.filter((m) => !m.anaphor)];
   }
   return out;
 }

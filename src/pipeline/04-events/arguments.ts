@@ -78,6 +78,26 @@ export interface ArgumentContext {
   first: number;
   last: number;
   mentions: readonly Mention[];
+  /** The mention starting at each token, and the rightmost covering it (possessive included). */
+  startsAt: Map<number, Mention>;
+  covering: Map<number, Mention>;
+}
+
+/** Indexes a sentence's mentions by token, once, for the argument searches. */
+export function indexMentions(
+  mentions: readonly Mention[],
+): Pick<ArgumentContext, 'startsAt' | 'covering'> {
+  const startsAt = new Map<number, Mention>();
+  const covering = new Map<number, Mention>();
+  for (const m of mentions) {
+    if (!startsAt.has(m.first)) startsAt.set(m.first, m);
+    const end = m.last + (m.possessive ? 1 : 0);
+    for (let i = m.first; i < end; i++) {
+      const had = covering.get(i);
+      if (!had || m.first > had.first) covering.set(i, m);
+    }
+  }
+  return { startsAt, covering };
 }
 
 /** The parties of one trigger: who acts, upon whom, and how they were found. */
@@ -134,14 +154,9 @@ export function subjectBefore(ctx: ArgumentContext, anchor: number): Mention[] {
   return [];
 }
 
+/** The rightmost mention covering token i (a possessive "'s" belongs to its mention). */
 function mentionEndingAt(ctx: ArgumentContext, i: number): Mention | undefined {
-  // The rightmost mention covering token i (a possessive "'s" belongs to its mention).
-  let best: Mention | undefined;
-  for (const m of ctx.mentions) {
-    const end = m.last + (m.possessive ? 1 : 0);
-    if (m.first <= i && i < end && (!best || m.first > best.first)) best = m;
-  }
-  return best;
+  return ctx.covering.get(i);
 }
 
 /** The object or prepositional group after `from` that the pattern's target spec accepts. */
@@ -164,7 +179,7 @@ export function objectAfter(
     // An infinitive starts another predicate: "met in Moscow to discuss ...".
     if (i > from && !sawThat && ctx.tokens[i]?.pos === 'VERB' && ctx.keys[i - 1] === 'to')
       return [];
-    const m = ctx.mentions.find((x) => x.first === i);
+    const m = ctx.startsAt.get(i);
     if (!m) continue;
     // "its border", "his counterpart's": a possessive pronoun owns the object, it is not it.
     if (m.anaphor && m.possessive) {

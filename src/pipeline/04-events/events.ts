@@ -2,7 +2,7 @@ import { LEX, type Dictionaries } from '../../dictionaries/index.js';
 import type { Modality } from '../../record.js';
 import type { Sentence, Token } from '../02-segment/segment.js';
 import type { Mention } from '../03-actors/mention.js';
-import { findArguments, subjectBefore, type ArgumentContext } from './arguments.js';
+import { findArguments, indexMentions, subjectBefore, type ArgumentContext } from './arguments.js';
 import { findTriggers, type Trigger } from './triggers.js';
 
 /** An event before dating, placing and scoring. */
@@ -114,6 +114,7 @@ export function findEvents(
     first: sentence.first,
     last: sentence.last,
     mentions,
+    ...indexMentions(mentions),
   };
   let veto: string | null = scoreLike(tokens, sentence) ? 'a score' : null;
   // Words inside actor names ("Arab League") are not sport.

@@ -82,7 +82,7 @@ function cueBefore(
 ): { at: number; effect: ControlEffect } | null {
   for (const len of [2, 1]) {
     const at = end - len;
-    if (at < first) continue;
+    if (at < first || !((ctx.tokens[at] as Token).lex & LEX.cue)) continue;
     const hit = trieLongest(ctx.dict.complement, ctx.keys, at, end);
     const value = hit?.length === len ? hit.values[0] : undefined;
     if (value) return { at, effect: value.effect };
@@ -100,7 +100,8 @@ function modalBefore(
   let out: Modality = 'asserted';
   for (let i = anchor - 1; i >= Math.max(first, anchor - 5); i--) {
     const tok = ctx.tokens[i] as Token;
-    const hit = trieLongest(ctx.dict.modalBefore, ctx.keys, i, anchor);
+    const hit =
+      tok.lex & LEX.modal ? trieLongest(ctx.dict.modalBefore, ctx.keys, i, anchor) : undefined;
     if (hit?.values[0]) {
       out = stronger(out, hit.values[0]);
       evidence.push(`modality:${ctx.keys.slice(i, i + hit.length).join('-')}`);
@@ -149,12 +150,14 @@ function isPast(ctx: ModalityContext, c: Candidate): boolean {
 }
 
 function anyPhrase(
-  ctx: Pick<ModalityContext, 'keys'>,
+  ctx: Pick<ModalityContext, 'keys' | 'tokens'>,
   trie: Dictionaries['future'],
+  bit: number,
   from: number,
   to: number,
 ): number {
-  for (let i = from; i < to; i++) if (trieLongest(trie, ctx.keys, i, to)) return i;
+  for (let i = from; i < to; i++)
+    if ((ctx.tokens[i] as Token).lex & bit && trieLongest(trie, ctx.keys, i, to)) return i;
   return -1;
 }
 
@@ -223,7 +226,7 @@ export function applyModality(
     modality = 'planned';
     evidence.push('modality:future-time');
   }
-  if (anyPhrase(ctx, ctx.dict.deniedAfter, t.last, Math.min(last, t.last + 10)) >= 0) {
+  if (anyPhrase(ctx, ctx.dict.deniedAfter, LEX.denied, t.last, Math.min(last, t.last + 10)) >= 0) {
     modality = 'negated';
     evidence.push('modality:denied-after');
   }

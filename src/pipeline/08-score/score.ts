@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Dictionaries } from '../../dictionaries/index.js';
 import type { CameoEntry } from '../../dictionaries/schemas.js';
 import type { Actor, EventRecord } from '../../record.js';
@@ -58,7 +58,7 @@ export function confidence(c: Candidate): number {
 
 /** Stable id: the same input always gives the same id. */
 export function eventId(parts: (string | number | null)[]): string {
-  return 'ev_' + createHash('sha1').update(parts.join('|')).digest('hex').slice(0, 12);
+  return 'ev_' + hash('sha1', parts.join('|')).slice(0, 12);
 }
 
 export type Scored = Pick<
