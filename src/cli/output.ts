@@ -107,10 +107,13 @@ export class RecordWriter {
           r.location?.name ?? '-',
           r.trigger.text,
         ]);
+      // Print in pages so that a long run neither waits nor holds every row.
+      if (this.table.length >= 100) this.end();
     }
   }
 
   end(): void {
-    if (this.table) this.write(this.table.toString() + '\n');
+    if (this.table && this.table.length > 0) this.write(this.table.toString() + '\n');
+    this.table = null;
   }
 }
