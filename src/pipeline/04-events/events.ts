@@ -1,4 +1,5 @@
 import { LEX, type Dictionaries } from '../../dictionaries/index.js';
+import type { EventPattern } from '../../dictionaries/schemas.js';
 import type { Modality } from '../../record.js';
 import type { Sentence, Token } from '../02-segment/segment.js';
 import type { Mention } from '../03-actors/mention.js';
@@ -91,6 +92,66 @@ function findSpeaker(ctx: ArgumentContext, t: Trigger): Mention | null {
   return null;
 }
 
+const MUST: EventPattern = {
+  code: '100',
+  symmetric: false,
+  forms: [],
+  except: [],
+  target: ['object'],
+};
+
+/**
+ * "Russia said Sudan must return the helicopter": the speaker demands it of the subject; the
+ * act named after "must" refines the demand's code.
+ */
+function mustDemands(
+  ctx: ArgumentContext,
+  sentence: Sentence,
+  triggers: readonly Trigger[],
+): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = ctx.first + 1; i < ctx.last; i++) {
+    if (ctx.keys[i] !== 'must') continue;
+    const subject = ctx.covering.get(i - 1);
+    if (!subject) continue;
+    let speech = -1;
+    for (let j = subject.first - 1; j >= ctx.first && speech < 0; j--)
+      if (ctx.dict.speech.has(ctx.keys[j] ?? '') && ctx.tokens[j]?.pos === 'VERB') speech = j;
+    const speakers = speech >= 0 ? subjectBefore(ctx, speech) : [];
+    if (speakers.length === 0) continue;
+    const inner = triggers.find((t) => t.first > i && t.first - i <= 4);
+    const codes = ctx.dict.controlCodes['demand'];
+    const code = inner ? (codes?.[inner.pattern.code.slice(0, 2)] ?? '100') : '100';
+    const trigger: Trigger = {
+      kind: 'verb',
+      first: i,
+      last: i + 1,
+      pattern: { ...MUST, code },
+      id: 'rule:must',
+      tenses: null,
+      object: null,
+      light: null,
+      passive: false,
+    };
+    const targets = ctx.mentions.filter((m) => m.group === subject.group);
+    for (const s of speakers)
+      for (const g of targets)
+        if (!sameActor(s, g))
+          out.push({
+            sentence,
+            trigger,
+            source: s,
+            target: g,
+            code,
+            modality: 'asserted',
+            speaker: null,
+            frame: 'rule:must',
+            evidence: ['rule:must', 'frame:speaker-demands'],
+          });
+  }
+  return out;
+}
+
 /**
  * Stage 4: events of one sentence: each trigger with its parties, one candidate per pair.
  * @example findEvents(doc.tokens, keys, sentence, mentions, dict).candidates
@@ -105,8 +166,10 @@ export function findEvents(
   const candidates: Candidate[] = [];
   const rejections: Rejection[] = [];
   if (mentions.length === 0) return { candidates, rejections };
-  const triggers = findTriggers(tokens, keys, sentence.first, sentence.last, dict);
-  if (triggers.length === 0) return { candidates, rejections };
+  const found = findTriggers(tokens, keys, sentence.first, sentence.last, dict);
+  const mustAt = keys.indexOf('must', sentence.first);
+  if (found.length === 0 && (mustAt < 0 || mustAt >= sentence.last))
+    return { candidates, rejections };
   const ctx: ArgumentContext = {
     tokens,
     keys,
@@ -122,6 +185,11 @@ export function findEvents(
   for (const m of mentions) for (let i = m.first; i < m.last; i++) named.add(i);
   for (let i = sentence.first; i < sentence.last && !veto; i++)
     if ((tokens[i] as Token).lex & LEX.veto && !named.has(i)) veto = `"${tokens[i]?.text ?? ''}"`;
+  const demands = mustAt >= 0 && mustAt < sentence.last ? mustDemands(ctx, sentence, found) : [];
+  candidates.push(...demands);
+  // What "must" be done is demanded, not done: those acts are not coded on their own.
+  const demanded = new Set(demands.map((d) => d.trigger.first));
+  const triggers = found.filter((t) => ![...demanded].some((m) => t.first > m && t.first - m <= 4));
   for (const t of triggers) {
     const reject = (reason: string) =>
       rejections.push({ sentence: sentence.index, trigger: t, reason });
