@@ -214,6 +214,55 @@ function officeMention(
   );
 }
 
+/** Words between a country and its role that do not change who acts: "Taiwan's Vice Foreign Minister", "NATO peacekeeping troops". */
+const BRIDGE = new Set([
+  'vice',
+  'deputy',
+  'acting',
+  'senior',
+  'top',
+  'chief',
+  'junior',
+  'interim',
+  'new',
+  'peacekeeping',
+  'special',
+  'elite',
+  'regular',
+  'government',
+  'army',
+  'naval',
+  'military',
+  'security',
+  'federal',
+  'state',
+  'local',
+  'provincial',
+  'regional',
+  'border',
+  'riot',
+  'ground',
+  'coalition',
+  'allied',
+  'foreign',
+  'defence',
+  'defense',
+  'intelligence',
+  'emergency',
+  'rescue',
+  'nuclear',
+  'trade',
+  'finance',
+  'interior',
+  'justice',
+]);
+
+function bridged(ctx: ComposeContext, from: number, to: number): boolean {
+  if (to - from > 2 || to <= from) return false;
+  for (let i = from; i < to; i++) if (!BRIDGE.has(ctx.keys[i] ?? '')) return false;
+  return true;
+}
+
 function onlyGlue(keys: readonly string[], from: number, to: number, glue: Set<string>): boolean {
   if (to <= from) return false;
   for (let i = from; i < to; i++) if (!glue.has(keys[i] ?? '')) return false;
@@ -271,7 +320,7 @@ export function composeMentions(
       const head = hits[k + 1];
       if (
         head &&
-        head.first === end &&
+        (head.first === end || (head.atom.kind === 'role' && bridged(ctx, end, head.first))) &&
         (head.atom.kind === 'role' || head.atom.kind === 'person')
       ) {
         let role: RoleAtom | null = head.atom.kind === 'role' ? head.atom : null;
