@@ -23,6 +23,19 @@ function needsCapital(atom: Atom): boolean {
   return atom.kind !== 'role';
 }
 
+/** Name particles written in lower case: "al-Qaeda", "bin Laden", "von der Leyen". */
+const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'de', 'van', 'von', 'der', 'la', 'le', 'di', 'da', 'du', 'del', 'ad', 'as', '-']);
+
+/** A name is capitalised at its first word that is not a particle. */
+function capitalised(tokens: readonly Token[], first: number, last: number): boolean {
+  for (let i = first; i < last; i++) {
+    const t = tokens[i] as Token;
+    if (t.cap) return true;
+    if (!PARTICLES.has(t.key)) return false;
+  }
+  return false;
+}
+
 /** Acronyms ("UN") match only in capitals, not "Un" in "Kim Jong Un". */
 function isUpper(tokens: readonly Token[], first: number, last: number): boolean {
   for (let i = first; i < last; i++) {
@@ -56,7 +69,7 @@ export function findAtoms(
       i++;
       continue;
     }
-    const cap = (tokens[i] as Token).cap;
+    const cap = capitalised(tokens, i, i + m.length);
     const upper = isUpper(tokens, i, i + m.length);
     const candidates = m.values.filter(
       (a) => (cap || !needsCapital(a)) && (a.kind !== 'org' || !a.acronym || upper),

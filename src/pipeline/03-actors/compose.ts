@@ -116,6 +116,11 @@ function build(
 
 /** Words after which "of" is transparent: "dozens of protesters", "a delegation of lawmakers". */
 const QUANTITY = new Set([
+  'deployment',
+  'batch',
+  'patch',
+  'wing',
+  'faction',
   'dozens',
   'hundreds',
   'thousands',
@@ -164,7 +169,9 @@ export function prepositionBefore(
     break;
   }
   const tok = ctx.tokens[i];
-  if (tok && tok.key !== 'than' && (tok.pos === 'ADP' || tok.key === 'between' || tok.key === 'by'))
+  // "up to 100 protesters", "more than 500 villagers": quantities, not prepositions.
+  const quantity = tok?.key === 'than' || ctx.tokens[i + 1]?.pos === 'NUM';
+  if (tok && !quantity && (tok.pos === 'ADP' || tok.key === 'between' || tok.key === 'by'))
     return { prep: tok.key, prepAt: i };
   return { prep: null, prepAt: -1 };
 }
@@ -259,7 +266,12 @@ const BRIDGE = new Set([
 
 function bridged(ctx: ComposeContext, from: number, to: number): boolean {
   if (to - from > 2 || to <= from) return false;
-  for (let i = from; i < to; i++) if (!BRIDGE.has(ctx.keys[i] ?? '')) return false;
+  for (let i = from; i < to; i++) {
+    const t = ctx.tokens[i];
+    // Listed words, or any lower-case describing word: "Irish nationalist guerrillas".
+    const describing = t && !t.cap && (t.pos === 'ADJ' || t.pos === 'NOUN');
+    if (!BRIDGE.has(ctx.keys[i] ?? '') && !describing) return false;
+  }
   return true;
 }
 

@@ -139,7 +139,7 @@ export function subjectBefore(ctx: ArgumentContext, anchor: number): Mention[] {
       if (jump < 0) return [];
       i = jump - 1;
       continue;
-    } else if (isBoundary(ctx, i)) return [];
+    } else if (isBoundary(ctx, i) || k === 'that') return [];
     const m = mentionEndingAt(ctx, i);
     if (m) {
       // "Sudan's Darfur region" owns a noun; only "Russia's readiness to help" makes it a subject.

@@ -150,11 +150,9 @@ function verbCandidate(
   if (tenses.has('past') && (tok.pos === 'ADJ' || tok.pos === 'NOUN')) {
     const before = tokens[at - 1]?.pos;
     const after = tokens[at + 1]?.pos;
-    return (
-      before === 'PROPN' ||
-      before === 'NOUN' ||
-      (before === 'ADJ' && (after === 'DET' || after === 'PRON' || after === 'NUM'))
-    );
+    // ...but "the tanker detained off Gibraltar" is a participle: a verb needs its object next.
+    const object = ['DET', 'PRON', 'NUM', 'ADJ', 'PROPN', 'NOUN'].includes(after ?? '');
+    return object && (before === 'PROPN' || before === 'NOUN' || before === 'ADJ');
   }
   return false;
 }
