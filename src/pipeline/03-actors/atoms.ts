@@ -24,7 +24,25 @@ function needsCapital(atom: Atom): boolean {
 }
 
 /** Name particles written in lower case: "al-Qaeda", "bin Laden", "von der Leyen". */
-const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'de', 'van', 'von', 'der', 'la', 'le', 'di', 'da', 'du', 'del', 'ad', 'as', '-']);
+const PARTICLES = new Set([
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'de',
+  'van',
+  'von',
+  'der',
+  'la',
+  'le',
+  'di',
+  'da',
+  'du',
+  'del',
+  'ad',
+  'as',
+  '-',
+]);
 
 /** A name is capitalised at its first word that is not a particle. */
 function capitalised(tokens: readonly Token[], first: number, last: number): boolean {
