@@ -1,6 +1,6 @@
 import { codeText } from '../code.js';
 import { readInputs } from '../ingest/sources.js';
-import { EXIT } from './errors.js';
+import { EXIT, UsageError } from './errors.js';
 import { RecordWriter, type Format } from './output.js';
 import { Progress } from './progress.js';
 
@@ -11,7 +11,12 @@ export interface CodeCommandOptions {
 
 /** `dragoman code`: records to stdout, problems and progress to stderr. */
 export async function runCode(paths: string[], opts: CodeCommandOptions): Promise<number> {
-  const writer = new RecordWriter(opts.format, (s) => process.stdout.write(s));
+  if (paths.length === 0 && process.stdin.isTTY)
+    throw new UsageError('code needs files, folders, or - to read JSON Lines from standard input');
+  let full = false;
+  const writer = new RecordWriter(opts.format, (s) => {
+    if (!process.stdout.write(s)) full = true;
+  });
   const progress = new Progress();
   let articles = 0;
   let events = 0;
@@ -26,6 +31,11 @@ export async function runCode(paths: string[], opts: CodeCommandOptions): Promis
     const result = codeText(input.article, { published: opts.published ?? null });
     for (const issue of result.issues) console.error(`dragoman: ${input.where}: ${issue.message}`);
     writer.add(result.records);
+    // Wait for a slow reader rather than holding every record in memory.
+    if (full) {
+      await new Promise((resolve) => process.stdout.once('drain', resolve));
+      full = false;
+    }
     articles++;
     events += result.records.length;
     progress.update(`coded ${articles} articles, ${events} events`);

@@ -1,6 +1,3 @@
-import type { EventRecord } from '../record.js';
-import type { GoldEvent } from './gold.js';
-
 /** An event reduced to what a level compares. */
 export interface Comparable {
   key: string;
@@ -71,5 +68,3 @@ export function unique(items: Comparable[]): Comparable[] {
     return true;
   });
 }
-
-export type { EventRecord, GoldEvent };
