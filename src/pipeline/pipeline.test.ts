@@ -95,3 +95,16 @@ describe('codeArticle: who did what to whom', () => {
     expect(r?.date).toBeNull();
   });
 });
+
+describe('codeArticle: odd input', () => {
+  it.each([
+    ['empty', ''],
+    ['only punctuation', '... ,,, ;;; !!! ???'],
+    ['a sentence with no end', 'Russia and Turkey and Syria and Iran '.repeat(400)],
+    ['scripts wink cannot read', 'Москва заявила, что 北京 و طهران approved talks with Ankara. 🙂'],
+    ['verbs with no actors', 'They threatened, attacked, met, hosted, urged and condemned.'],
+    ['actors with no verbs', 'Russia, Turkey, Syria, Iran, the UN, NATO.'],
+  ])('%s gives valid records and ends', (_, text) => {
+    for (const r of code(text)) expect(EventRecord.safeParse(r).success).toBe(true);
+  });
+});

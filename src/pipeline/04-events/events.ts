@@ -36,6 +36,17 @@ function sameActor(a: Mention, b: Mention): boolean {
   return a.code === b.code;
 }
 
+/**
+ * An act with no named target is kept only when its subject stands right before it: not a
+ * purpose ("staged protests to demand reforms") nor a verb far from its subject.
+ */
+function standsAlone(ctx: ArgumentContext, t: Trigger, sources: readonly Mention[]): boolean {
+  if (sources.length === 0 || ctx.keys[t.first - 1] === 'to') return false;
+  const last = Math.max(...sources.map((s) => s.last));
+  for (let i = last; i < t.first; i++) if (ctx.tokens[i]?.pos === 'VERB') return false;
+  return true;
+}
+
 /** "Police detained protesters": a sector without a country takes the other party's. */
 function anchor(s: Mention, g: Mention | null): [Mention, Mention | null] | null {
   const fix = (m: Mention, other: Mention): Mention | null => {
@@ -210,7 +221,10 @@ export function findEvents(
           pairs.push([parties[a] as Mention, parties[b] as Mention]);
     } else if (args.targets.length > 0) {
       for (const s of args.sources) for (const g of args.targets) pairs.push([s, g]);
-    } else if (noTarget) {
+    } else if (
+      noTarget &&
+      (t.pattern.target?.includes('none') || standsAlone(ctx, t, args.sources))
+    ) {
       for (const s of args.sources) pairs.push([s, null]);
     }
     if (args.sources.length === 0) {

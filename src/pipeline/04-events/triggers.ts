@@ -128,6 +128,12 @@ function isPassive(
   return false;
 }
 
+/** "long-threatened", "Israeli-occupied", "Jordan's visiting king": parts of a noun phrase. */
+function describesNoun(keys: readonly string[], at: number): boolean {
+  const prev = keys[at - 1];
+  return prev === '-' || prev === "'s";
+}
+
 function verbCandidate(
   tokens: readonly Token[],
   tok: Token,
@@ -198,7 +204,8 @@ export function findTriggers(
     let matched = false;
     if (verbs) {
       for (const v of verbs) {
-        if (!verbCandidate(tokens, tok, keys, i, first, v.tenses)) continue;
+        if (!verbCandidate(tokens, tok, keys, i, first, v.tenses) || describesNoun(keys, i))
+          continue;
         // "the occupied West Bank", "the detained activists": participles used as adjectives.
         if (tokens[i - 1]?.pos === 'DET' && !v.tenses.has('base')) continue;
         // "discussed restoring ties": a gerund after another verb is a topic, not an act
