@@ -159,6 +159,14 @@ function mentionEndingAt(ctx: ArgumentContext, i: number): Mention | undefined {
   return ctx.covering.get(i);
 }
 
+/** "positions of the Palestinian security forces": an actor with a country follows "of". */
+function ownedByNext(ctx: ArgumentContext, m: Mention): boolean {
+  if (ctx.keys[m.last] !== 'of') return false;
+  const at = ctx.keys[m.last + 1] === 'the' ? m.last + 2 : m.last + 1;
+  const next = ctx.startsAt.get(at);
+  return next !== undefined && !next.unanchored;
+}
+
 /** The object or prepositional group after `from` that the pattern's target spec accepts. */
 export function objectAfter(
   ctx: ArgumentContext,
@@ -181,8 +189,9 @@ export function objectAfter(
       return [];
     const m = ctx.startsAt.get(i);
     if (!m) continue;
-    // "its border", "his counterpart's": a possessive pronoun owns the object, it is not it.
-    if (m.anaphor && m.possessive) {
+    // "its border": a possessive pronoun owns the object; "positions of the Palestinian
+    // forces": a sector without a country names whose they are after "of".
+    if ((m.anaphor && m.possessive) || (m.unanchored && ownedByNext(ctx, m))) {
       i = m.last - 1;
       continue;
     }
