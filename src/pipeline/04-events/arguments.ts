@@ -107,6 +107,8 @@ export interface Arguments {
   /** Parties named together that each pair up ("talks between A, B and C"). */
   pairwise: boolean;
   frame: string;
+  /** A code the frame itself sets ("hosted a meeting between A and B" is a hosting). */
+  code?: string;
 }
 
 function groupOf(ctx: ArgumentContext, m: Mention): Mention[] {
@@ -229,7 +231,19 @@ function nounArguments(ctx: ArgumentContext, t: Trigger, spec: readonly string[]
     spec.filter((s) => s !== 'between' && s !== 'object'),
     10,
   );
-  // "host a meeting between A and B": the parties are A and B, not the host.
+  // "hosted a meeting between A and B": the host hosts both parties.
+  if (t.light !== null && ctx.keys[t.light]?.startsWith('host') && between.length > 0) {
+    const hosts = subjectBefore(ctx, t.light);
+    if (hosts.length > 0)
+      return {
+        sources: hosts,
+        targets: between,
+        pairwise: false,
+        frame: 'noun:host-between',
+        code: '043',
+      };
+  }
+  // "a meeting between A and B": the parties are A and B.
   if (symmetric && between.length >= 2 && owner.length === 0)
     return { sources: between, targets: [], pairwise: true, frame: 'noun:between' };
   if (owner.length > 0)

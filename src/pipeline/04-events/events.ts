@@ -253,7 +253,8 @@ export function findEvents(
     for (const [source, target] of kept) {
       const state =
         !source.org && (source.role === null || ['GOV', 'MIL', 'COP', 'SPY'].includes(source.role));
-      const code = state && t.pattern.stateCode ? t.pattern.stateCode : t.pattern.code;
+      const code =
+        args.code ?? (state && t.pattern.stateCode ? t.pattern.stateCode : t.pattern.code);
       candidates.push({
         sentence,
         trigger: t,
