@@ -212,7 +212,8 @@ export function findEvents(
     // "Iran threatened ...": some acts stand without a named target; meetings and aid do not.
     const noTarget =
       (t.pattern.target?.includes('none') ?? false) ||
-      (t.kind === 'verb' && dict.openTarget.has(t.pattern.code.slice(0, 2)));
+      ((t.kind === 'verb' || (t.light !== null && t.pattern.code.startsWith('14'))) &&
+        dict.openTarget.has(t.pattern.code.slice(0, 2)));
     const pairs: [Mention, Mention | null][] = [];
     if (args.pairwise) {
       const parties = args.sources;
