@@ -9,7 +9,6 @@ const POSSESSIVE = new Set(["'s", "'"]);
 const SINGULAR_PERSON = new Set(['he', 'she', 'him', 'his', 'her']);
 const THING = new Set(['it', 'its']);
 const PLURAL = new Set(['they', 'them', 'their']);
-const ANAPHORS = new Set([...SINGULAR_PERSON, ...THING, ...PLURAL, 'both', 'two']);
 /** "the two leaders", "both sides": the last two actors named. */
 const PAIR_NOUNS = new Set([
   'leaders',
@@ -118,16 +117,13 @@ function resolveAnaphora(
   for (let i = first; i < last; i++) {
     if (!((ctx.tokens[i] as Token).lex & LEX.anaphor)) continue;
     const key = ctx.keys[i] ?? '';
-    if (!ANAPHORS.has(key)) continue;
     while (cursor < mentions.length && (mentions[cursor] as Mention).first < i) cursor++;
     const before = [...history, ...mentions.slice(0, cursor)];
     if (SINGULAR_PERSON.has(key)) {
-      const ante = [...before].reverse().find((m) => !m.plural && (m.person || m.title));
+      const ante = before.findLast((m) => !m.plural && (m.person || m.title));
       if (ante) added.push(copyAs(ctx, ante, i, i + 1, group++, key));
     } else if (THING.has(key)) {
-      const ante = [...before]
-        .reverse()
-        .find((m) => !m.plural && !m.person && !m.title && !m.anaphor);
+      const ante = before.findLast((m) => !m.plural && !m.person && !m.title && !m.anaphor);
       if (ante && ctx.tokens[i]?.pos === 'PRON')
         added.push(copyAs(ctx, ante, i, i + 1, group++, key));
     } else if (PLURAL.has(key)) {
