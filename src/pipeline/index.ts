@@ -136,8 +136,8 @@ export function codeArticle(
   const rejections: Rejection[] = [];
   const seen = new Set<string>();
   for (const s of doc.sentences) {
-    const found = findEvents(doc.tokens, keys, s, mentions[s.index] ?? [], dict);
-    rejections.push(...found.rejections);
+    const found = findEvents(doc.tokens, keys, s, mentions[s.index] ?? [], dict, options.trace);
+    if (options.trace) rejections.push(...found.rejections);
     if (found.candidates.length === 0) continue;
     // A cue that governs another event ("agreed to meet") is not an event of its own.
     Object.assign(mctx, sentenceCues(mctx, s.first, s.last));

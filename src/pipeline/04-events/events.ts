@@ -173,6 +173,7 @@ export function findEvents(
   sentence: Sentence,
   mentions: readonly Mention[],
   dict: Dictionaries,
+  explain = false,
 ): EventsResult {
   const candidates: Candidate[] = [];
   const rejections: Rejection[] = [];
@@ -202,10 +203,12 @@ export function findEvents(
   const demanded = new Set(demands.map((d) => d.trigger.first));
   const triggers = found.filter((t) => ![...demanded].some((m) => t.first > m && t.first - m <= 4));
   for (const t of triggers) {
-    const reject = (reason: string) =>
-      rejections.push({ sentence: sentence.index, trigger: t, reason });
+    // Reasons are words for `explain`; a plain run does not build them.
+    const reject = (reason: () => string) => {
+      if (explain) rejections.push({ sentence: sentence.index, trigger: t, reason: reason() });
+    };
     if (veto && dict.vetoRoots.has(t.pattern.code.slice(0, 2))) {
-      reject(`sport, market or weather sentence (${veto})`);
+      reject(() => `sport, market or weather sentence (${veto})`);
       continue;
     }
     const args = findArguments(ctx, t);
@@ -229,7 +232,7 @@ export function findEvents(
       for (const s of args.sources) pairs.push([s, null]);
     }
     if (args.sources.length === 0) {
-      reject(`no actor found for the source (${args.frame})`);
+      reject(() => `no actor found for the source (${args.frame})`);
       continue;
     }
     const kept = pairs
@@ -238,7 +241,7 @@ export function findEvents(
         (p): p is [Mention, Mention | null] => p !== null && (!p[1] || !sameActor(p[0], p[1])),
       );
     if (kept.length === 0) {
-      reject(
+      reject(() =>
         args.targets.length === 0
           ? `no actor found for the target (${args.frame})`
           : 'source and target are the same actor',
