@@ -63,6 +63,14 @@ export interface CountryInfo {
 
 type PhraseMap<T> = TrieNode<T>;
 
+/** A verb of saying ("said", "told"): where a reported act ends and its speaker begins. */
+export function isSpeechVerb(
+  dict: Dictionaries,
+  token: { key: string; pos: string } | undefined,
+): boolean {
+  return token !== undefined && token.pos === 'VERB' && dict.speech.has(token.key);
+}
+
 /** Bits of `Dictionaries.lexicon`: which index a word can start a phrase of. */
 export const LEX = {
   actor: 1,
@@ -109,7 +117,6 @@ export interface Dictionaries {
   conditional: PhraseMap<true>;
   future: PhraseMap<true>;
   deniedAfter: PhraseMap<true>;
-  vetoWords: Set<string>;
   vetoRoots: Set<string>;
   places: Map<string, Place>;
   countries: Map<string, CountryInfo>;
@@ -438,7 +445,6 @@ export function buildDictionaries(raw: RawData): Dictionaries {
     conditional,
     future,
     deniedAfter,
-    vetoWords,
     vetoRoots: new Set(raw.vetoes.roots),
     places: buildPlaces(raw, countries),
     countries,

@@ -5,7 +5,7 @@ import { DEFAULT_DATA_DIR, readData } from './read.js';
 export type { Atom, Dictionaries, NounTrigger, Place, Tense, VerbTrigger } from './build.js';
 export { DictionaryError, type DictionaryProblem } from './errors.js';
 export { DEFAULT_DATA_DIR, readData } from './read.js';
-export { LEX, placeKey, phraseKeys } from './build.js';
+export { isSpeechVerb, LEX, placeKey, phraseKeys } from './build.js';
 
 const cache = new Map<string, Dictionaries>();
 

@@ -1,4 +1,4 @@
-import type { Dictionaries } from '../../dictionaries/index.js';
+import { isSpeechVerb, type Dictionaries } from '../../dictionaries/index.js';
 import type { Token } from '../02-segment/segment.js';
 import type { Mention } from '../03-actors/mention.js';
 import type { Trigger } from './triggers.js';
@@ -119,7 +119,7 @@ function isBoundary(ctx: ArgumentContext, i: number): boolean {
   const k = ctx.keys[i] ?? '';
   if (HARD.has(k)) return true;
   // Verbs of saying split reported speech from its speaker ("X said Y struck Z").
-  return ctx.dict.speech.has(k) && ctx.tokens[i]?.pos === 'VERB';
+  return isSpeechVerb(ctx.dict, ctx.tokens[i]);
 }
 
 /** A comma-delimited relative clause to the left ("Russia, which backs Assad, sent ..."). */

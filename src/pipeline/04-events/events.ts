@@ -1,4 +1,4 @@
-import { LEX, type Dictionaries } from '../../dictionaries/index.js';
+import { isSpeechVerb, LEX, type Dictionaries } from '../../dictionaries/index.js';
 import type { EventPattern } from '../../dictionaries/schemas.js';
 import type { Modality } from '../../record.js';
 import type { Sentence, Token } from '../02-segment/segment.js';
@@ -81,7 +81,7 @@ function scoreLike(tokens: readonly Token[], s: Sentence): boolean {
 function findSpeaker(ctx: ArgumentContext, t: Trigger): Mention | null {
   for (let i = t.first - 1; i >= ctx.first; i--) {
     const k = ctx.keys[i] ?? '';
-    if (ctx.dict.speech.has(k) && (ctx.tokens[i]?.pos === 'VERB' || k === 'according')) {
+    if (isSpeechVerb(ctx.dict, ctx.tokens[i]) || k === 'according') {
       if (k === 'according')
         return ctx.mentions.find((m) => m.first > i && m.first <= i + 3) ?? null;
       return subjectBefore(ctx, i)[0] ?? null;
@@ -89,7 +89,7 @@ function findSpeaker(ctx: ArgumentContext, t: Trigger): Mention | null {
   }
   for (let i = t.last; i < ctx.last; i++) {
     const k = ctx.keys[i] ?? '';
-    if (k !== ',' && !(ctx.dict.speech.has(k) && ctx.tokens[i]?.pos === 'VERB')) continue;
+    if (k !== ',' && !isSpeechVerb(ctx.dict, ctx.tokens[i])) continue;
     if (k === ',') {
       const next = ctx.keys[i + 1] ?? '';
       if (next === 'according')
@@ -127,7 +127,7 @@ function mustDemands(
     if (!subject) continue;
     let speech = -1;
     for (let j = subject.first - 1; j >= ctx.first && speech < 0; j--)
-      if (ctx.dict.speech.has(ctx.keys[j] ?? '') && ctx.tokens[j]?.pos === 'VERB') speech = j;
+      if (isSpeechVerb(ctx.dict, ctx.tokens[j])) speech = j;
     const speakers = speech >= 0 ? subjectBefore(ctx, speech) : [];
     if (speakers.length === 0) continue;
     const inner = triggers.find((t) => t.first > i && t.first - i <= 4);

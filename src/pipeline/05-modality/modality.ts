@@ -20,15 +20,10 @@ export function sentenceCues(
   first: number,
   last: number,
 ): { conditional: boolean; future: boolean } {
-  let conditional = false;
-  let future = false;
-  for (let i = first; i < last; i++) {
-    const lex = (ctx.tokens[i] as Token).lex;
-    if (lex & LEX.conditional && !conditional)
-      conditional = !!trieLongest(ctx.dict.conditional, ctx.keys, i, last);
-    if (lex & LEX.future && !future) future = !!trieLongest(ctx.dict.future, ctx.keys, i, last);
-  }
-  return { conditional, future };
+  return {
+    conditional: anyPhrase(ctx, ctx.dict.conditional, LEX.conditional, first, last) >= 0,
+    future: anyPhrase(ctx, ctx.dict.future, LEX.future, first, last) >= 0,
+  };
 }
 
 const SPEECH_ROOTS = new Set(['01', '02', '09', '10', '11', '12', '13']);

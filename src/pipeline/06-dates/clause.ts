@@ -1,4 +1,4 @@
-import type { Dictionaries } from '../../dictionaries/index.js';
+import { isSpeechVerb, type Dictionaries } from '../../dictionaries/index.js';
 import type { Token } from '../02-segment/segment.js';
 
 /** Words that open another clause: a date or place beyond one belongs to another verb. */
@@ -37,7 +37,7 @@ export function sameClause(
   for (let i = from + 1; i < to; i++) {
     const k = keys[i] ?? '';
     if (OPENERS.has(k)) return false;
-    if (dict.speech.has(k) && tokens[i]?.pos === 'VERB') return false;
+    if (isSpeechVerb(dict, tokens[i])) return false;
   }
   return true;
 }
