@@ -5,6 +5,8 @@ import { runCode } from './code.js';
 import { EXIT, parseDay, UsageError } from './errors.js';
 import { runEval } from './eval.js';
 import { runExplain } from './explain.js';
+import { runIngest } from './ingest.js';
+import { DEFAULT_DB, StoreOpenError, StoreQueryError } from '../store/index.js';
 import type { Format } from './output.js';
 
 const program = new Command();
@@ -67,6 +69,23 @@ program
     process.exitCode = await runEval(gold, opts);
   });
 
+const dbOption = () =>
+  new Option('--db <path>', 'the store: a SQLite file, created on first use')
+    .env('DRAGOMAN_DB')
+    .default(DEFAULT_DB);
+
+program
+  .command('ingest')
+  .description(
+    'code articles and keep them in the store, merging repeated reports into story events',
+  )
+  .argument('[paths...]', 'files or folders; - reads JSON Lines from stdin')
+  .addOption(dbOption())
+  .addOption(published)
+  .action(async (paths: string[], opts: { db: string; published?: string }) => {
+    process.exitCode = await runIngest(paths, opts);
+  });
+
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   // A closed pipe (| head) is the reader's choice, not a failure.
   if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
@@ -81,7 +100,10 @@ try {
   } else if (err instanceof UsageError) {
     console.error(`dragoman: ${err.message}`);
     process.exitCode = EXIT.usage;
-  } else if (err instanceof DictionaryError) {
+  } else if (err instanceof DictionaryError || err instanceof StoreOpenError) {
+    console.error(`dragoman: ${err.message}`);
+    process.exitCode = EXIT.failure;
+  } else if (err instanceof StoreQueryError) {
     console.error(`dragoman: ${err.message}`);
     process.exitCode = EXIT.failure;
   } else {

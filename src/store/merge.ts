@@ -1,0 +1,270 @@
+import type { EventRecord } from '../record.js';
+import { addDays, span } from './dates.js';
+
+/**
+ * How event mentions merge into story events: the merge key, the date window, and the tally
+ * of what the reports say, from which the best-supported code, date and place are read.
+ * Pure, so that every backend merges alike.
+ */
+
+/** Roots whose acts have no direction: meetings, talks, calls, agreements, cooperation. */
+const SYMMETRIC_ROOTS = new Set(['04', '05', '06']);
+/** A report dated only by its publication is about something up to this many days before. */
+const REPORT_LAG_DAYS = 3;
+/** A plan dated only by publication is about something within this many days after. */
+const PLAN_HORIZON_DAYS = 30;
+
+/** The actor fields an event keeps. */
+export interface ActorRef {
+  code: string;
+  country: string | null;
+  org: string | null;
+}
+
+/** What an event says, as one consistent set: code, scores and the two actors. */
+export interface Version {
+  cameo: string;
+  label: string;
+  quad: number;
+  goldstein: number;
+  plover: string;
+  mode: string | null;
+  source: ActorRef;
+  target: ActorRef | null;
+}
+
+export interface Place {
+  name: string;
+  country: string | null;
+  lat: number | null;
+  lon: number | null;
+}
+
+export interface DateChoice {
+  value: string;
+  precision: 'day' | 'month' | 'year';
+  basis: 'text' | 'published';
+}
+
+/** Where a mention comes from, besides the record itself. */
+export interface MentionContext {
+  articleSeq: number;
+  storyId: number;
+  /** The outlet, counted for numSources. */
+  outlet: string;
+  /** When the article was reported (published day, else the day it was stored). */
+  reportDay: string;
+}
+
+/** Everything merging needs of one mention. */
+export interface MentionFacts {
+  mergeKey: string;
+  pair: string;
+  root: string;
+  modality: string;
+  /** Days the act may have happened on; null when the mention has no date at all. */
+  window: { start: string; end: string } | null;
+  version: Version;
+  date: DateChoice | null;
+  place: Place | null;
+  /** `s:KEY` and `t:KEY` for every code, country, organisation and person of each side. */
+  actorKeys: string[];
+  context: MentionContext;
+}
+
+function anchor(a: EventRecord['source']): string {
+  return a.org ?? a.country ?? a.code;
+}
+
+function ref(a: EventRecord['source']): ActorRef {
+  return { code: a.code, country: a.country, org: a.org };
+}
+
+function keysOf(side: 's' | 't', a: EventRecord['source'] | null): string[] {
+  if (!a) return [];
+  const keys = new Set([a.code]);
+  if (a.country) keys.add(a.country);
+  if (a.org) keys.add(a.org);
+  if (a.entity) keys.add(`person:${a.entity.id}`);
+  return [...keys].map((k) => `${side}:${k}`);
+}
+
+/** The days a mention's act may fall on, from its date and how the date was found. */
+export function windowOf(
+  date: EventRecord['date'],
+  modality: string,
+): { start: string; end: string } | null {
+  if (!date) return null;
+  if (date.basis === 'published' && date.precision === 'day')
+    return modality === 'planned'
+      ? { start: date.value, end: addDays(date.value, PLAN_HORIZON_DAYS) }
+      : { start: addDays(date.value, -REPORT_LAG_DAYS), end: date.value };
+  return span(date.value);
+}
+
+/**
+ * The facts of one mention. Undirected acts are put in a fixed order so that "A met B" and
+ * "B met A" meet; undated mentions merge only within their own story.
+ * @example factsOf(record, ctx).mergeKey // 'RUS|SYR|04|asserted|dated'
+ */
+export function factsOf(r: EventRecord, context: MentionContext): MentionFacts {
+  const root = r.cameo.slice(0, 2);
+  let source = r.source;
+  let target = r.target;
+  const symmetric = SYMMETRIC_ROOTS.has(root);
+  if (symmetric && target && anchor(target) < anchor(source)) [source, target] = [target, source];
+  const a = anchor(source);
+  const b = target ? anchor(target) : '';
+  const pair = b ? [a, b].sort().join('|') : `${a}|`;
+  const window = windowOf(r.date, r.modality);
+  const direction = symmetric ? pair : `${a}>${b}`;
+  const mergeKey = `${direction}|${root}|${r.modality}|${window ? 'dated' : `story${context.storyId}`}`;
+  return {
+    mergeKey,
+    pair,
+    root,
+    modality: r.modality,
+    window,
+    version: {
+      cameo: r.cameo,
+      label: r.cameoLabel,
+      quad: r.quadClass,
+      goldstein: r.goldstein,
+      plover: r.plover.type,
+      mode: r.plover.mode,
+      source: ref(r.source),
+      target: r.target ? ref(r.target) : null,
+    },
+    date: r.date ? { value: r.date.value, precision: r.date.precision, basis: r.date.basis } : null,
+    place: r.location
+      ? {
+          name: r.location.name,
+          country: r.location.country,
+          lat: r.location.lat,
+          lon: r.location.lon,
+        }
+      : null,
+    actorKeys: [...keysOf('s', source), ...keysOf('t', target)],
+    context,
+  };
+}
+
+/** Counts of what the mentions of one story event say. */
+export interface Tally {
+  mentions: number;
+  articles: Record<string, number>;
+  outlets: Record<string, number>;
+  reports: Record<string, number>;
+  versions: Record<string, number>;
+  dates: Record<string, number>;
+  places: Record<string, number>;
+  actors: Record<string, number>;
+}
+
+export function emptyTally(): Tally {
+  return {
+    mentions: 0,
+    articles: {},
+    outlets: {},
+    reports: {},
+    versions: {},
+    dates: {},
+    places: {},
+    actors: {},
+  };
+}
+
+function bump(counts: Record<string, number>, key: string): void {
+  counts[key] = (counts[key] ?? 0) + 1;
+}
+
+/** Counts one more mention in a tally (changes the tally). */
+export function addMention(t: Tally, f: MentionFacts): void {
+  t.mentions++;
+  bump(t.articles, String(f.context.articleSeq));
+  bump(t.outlets, f.context.outlet);
+  bump(t.reports, f.context.reportDay);
+  bump(t.versions, JSON.stringify(f.version));
+  if (f.date) bump(t.dates, JSON.stringify(f.date));
+  if (f.place) bump(t.places, JSON.stringify(f.place));
+  for (const k of f.actorKeys) bump(t.actors, k);
+}
+
+/** What a story event shows: the best-supported reading of its mentions. */
+export interface EventSummary {
+  version: Version;
+  date: DateChoice | null;
+  /** First day of the best date, for filtering and timelines. */
+  day: string | null;
+  window: { start: string; end: string } | null;
+  place: Place | null;
+  numMentions: number;
+  numArticles: number;
+  numSources: number;
+  firstReport: string;
+  lastReport: string;
+  actorKeys: string[];
+}
+
+function best<T>(
+  counts: Record<string, number>,
+  better: (a: T, b: T) => number = () => 0,
+): T | null {
+  let top: T | null = null;
+  let topCount = -1;
+  for (const [key, n] of Object.entries(counts)) {
+    const v = JSON.parse(key) as T;
+    if (n > topCount || (n === topCount && top !== null && better(v, top) > 0)) {
+      top = v;
+      topCount = n;
+    }
+  }
+  return top;
+}
+
+const FINENESS = { day: 3, month: 2, year: 1 } as const;
+
+/** Dates read in the text outrank publication dates, then the most reported, then the finest. */
+function bestDate(dates: Record<string, number>): DateChoice | null {
+  const text: Record<string, number> = {};
+  for (const [k, n] of Object.entries(dates))
+    if ((JSON.parse(k) as DateChoice).basis === 'text') text[k] = n;
+  const pool = Object.keys(text).length ? text : dates;
+  return best<DateChoice>(
+    pool,
+    (a, b) => FINENESS[a.precision] - FINENESS[b.precision] || (a.value > b.value ? 1 : -1),
+  );
+}
+
+/**
+ * The best-supported reading of a tally: the most reported version of the act (ties go to
+ * the more specific code), date and place.
+ */
+export function summarize(t: Tally, modality: string): EventSummary {
+  const version = best<Version>(t.versions, (a, b) => a.cameo.length - b.cameo.length);
+  if (!version) throw new Error('summarize: a story event needs at least one mention');
+  const date = bestDate(t.dates);
+  const reports = Object.keys(t.reports).sort();
+  return {
+    version,
+    date,
+    day: date ? span(date.value).start : null,
+    window: date ? windowOf({ ...date, text: null, start: null, end: null }, modality) : null,
+    place: best<Place>(t.places),
+    numMentions: t.mentions,
+    numArticles: Object.keys(t.articles).length,
+    numSources: Object.keys(t.outlets).length,
+    firstReport: reports[0] as string,
+    lastReport: reports[reports.length - 1] as string,
+    actorKeys: Object.keys(t.actors),
+  };
+}
+
+/** Whether a mention's window meets a story event's. */
+export function overlaps(
+  a: { start: string; end: string } | null,
+  b: { start: string; end: string } | null,
+): boolean {
+  if (!a || !b) return a === b;
+  return a.start <= b.end && b.start <= a.end;
+}

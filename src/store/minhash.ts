@@ -1,0 +1,110 @@
+/**
+ * Near-duplicate signatures: MinHash over word trigrams, banded for locality-sensitive lookup.
+ * Written here because the npm MinHash packages are unmaintained or pull in large dependencies.
+ */
+
+/** Number of hash functions in a signature. */
+export const HASHES = 64;
+/** Rows per band: two rows in 32 bands find pairs down to a Jaccard of about 0.3. */
+export const ROWS = 2;
+export const BANDS = HASHES / ROWS;
+
+export interface Signature {
+  /** HASHES unsigned 32-bit minimums. */
+  values: Uint32Array;
+  /** How many distinct shingles the text has, for estimating containment. */
+  shingles: number;
+}
+
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** A 32-bit mixer (murmur3's finaliser) that turns one hash into HASHES independent ones. */
+function mix(x: number): number {
+  let h = x;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+const SEEDS = Uint32Array.from({ length: HASHES }, (_, i) => mix(0x9e3779b9 + i * 0x632be5ab));
+
+/** Lower-case words of letters and digits. */
+function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/**
+ * The MinHash signature of a text's word trigrams.
+ * @example signature('Putin met Assad in Moscow on Wednesday').shingles // 5
+ */
+export function signature(text: string): Signature {
+  const w = words(text);
+  const seen = new Set<number>();
+  if (w.length < 3) {
+    if (w.length) seen.add(fnv1a(w.join(' ')));
+  } else for (let i = 0; i + 2 < w.length; i++) seen.add(fnv1a(`${w[i]} ${w[i + 1]} ${w[i + 2]}`));
+  const values = new Uint32Array(HASHES).fill(0xffffffff);
+  for (const s of seen)
+    for (let k = 0; k < HASHES; k++) {
+      const h = mix(s ^ (SEEDS[k] as number));
+      if (h < (values[k] as number)) values[k] = h;
+    }
+  return { values, shingles: seen.size };
+}
+
+/**
+ * One integer per band (band number in the high bits), the keys of the LSH buckets.
+ * @example bandKeys(signature('a b c d')).length // 32
+ */
+export function bandKeys(sig: Signature): number[] {
+  const keys: number[] = [];
+  for (let b = 0; b < BANDS; b++) {
+    let h = 0x811c9dc5 ^ b;
+    for (let r = 0; r < ROWS; r++) h = mix(h ^ (sig.values[b * ROWS + r] as number));
+    // 5 bits of band number above 32 bits of hash: still an exact integer in a double.
+    keys.push(b * 2 ** 32 + (h >>> 0));
+  }
+  return keys;
+}
+
+/** Estimated Jaccard similarity of two signatures. */
+export function jaccard(a: Signature, b: Signature): number {
+  let same = 0;
+  for (let k = 0; k < HASHES; k++) if (a.values[k] === b.values[k]) same++;
+  return same / HASHES;
+}
+
+/**
+ * Whether two texts are versions of one story: a copy or light rewrite (Jaccard at least
+ * 0.5), or one mostly contained in the other (an expanded report).
+ * @example nearDuplicate(signature(t), signature(t)) // true
+ */
+export function nearDuplicate(a: Signature, b: Signature): { same: boolean; score: number } {
+  if (a.shingles === 0 || b.shingles === 0) return { same: false, score: 0 };
+  const j = jaccard(a, b);
+  const shared = (j * (a.shingles + b.shingles)) / (1 + j);
+  const containment = Math.min(1, shared / Math.min(a.shingles, b.shingles));
+  const score = Math.max(j, containment * 0.9);
+  return { same: j >= 0.5 || (j >= 0.2 && containment >= 0.7), score };
+}
+
+/** The signature as bytes for storage. */
+export function encodeSignature(sig: Signature): Buffer {
+  return Buffer.from(sig.values.buffer, sig.values.byteOffset, sig.values.byteLength);
+}
+
+/** A signature read back from storage. */
+export function decodeSignature(bytes: Uint8Array, shingles: number): Signature {
+  const copy = new Uint8Array(bytes);
+  return { values: new Uint32Array(copy.buffer, 0, HASHES), shingles };
+}

@@ -1,0 +1,105 @@
+import type { Generated } from 'kysely';
+
+/** The tables every backend holds, as Kysely sees them (snake_case, as stored). */
+export interface ArticlesTable {
+  seq: Generated<number>;
+  id: string;
+  url: string | null;
+  title: string | null;
+  source: string | null;
+  published: string | null;
+  text: string;
+  content_hash: string;
+  signature: Uint8Array;
+  shingles: number;
+  story_id: number;
+  added_at: string;
+}
+
+export interface StoriesTable {
+  id: Generated<number>;
+  first_article: string;
+  created_at: string;
+}
+
+/** One row per band of an article's MinHash signature: the LSH buckets. */
+export interface ArticleBandsTable {
+  band: number;
+  article_seq: number;
+}
+
+/** Story events: the best-supported reading of their mentions, and the tally behind it. */
+export interface EventsTable {
+  id: Generated<number>;
+  merge_key: string;
+  pair: string;
+  root: string;
+  modality: string;
+  src_code: string;
+  src_country: string | null;
+  src_org: string | null;
+  tgt_code: string | null;
+  tgt_country: string | null;
+  tgt_org: string | null;
+  cameo: string;
+  label: string;
+  quad: number;
+  goldstein: number;
+  plover: string;
+  plover_mode: string | null;
+  date_value: string | null;
+  date_precision: string | null;
+  date_basis: string | null;
+  day: string | null;
+  win_start: string | null;
+  win_end: string | null;
+  place_name: string | null;
+  place_country: string | null;
+  lat: number | null;
+  lon: number | null;
+  num_mentions: number;
+  num_articles: number;
+  num_sources: number;
+  first_report: string;
+  last_report: string;
+  tally: string;
+}
+
+/** Every actor key of every story event, by side, for "either side" filters. */
+export interface EventActorsTable {
+  key: string;
+  side: string;
+  event_id: number;
+  day: string | null;
+}
+
+export interface MentionsTable {
+  id: string;
+  article_seq: number;
+  event_id: number;
+  sentence_index: number;
+  src_code: string;
+  src_country: string | null;
+  src_org: string | null;
+  src_entity: string | null;
+  tgt_code: string | null;
+  tgt_country: string | null;
+  tgt_org: string | null;
+  tgt_entity: string | null;
+  cameo: string;
+  quad: number;
+  goldstein: number;
+  plover: string;
+  modality: string;
+  day: string | null;
+  record: string;
+}
+
+export interface Database {
+  articles: ArticlesTable;
+  stories: StoriesTable;
+  article_bands: ArticleBandsTable;
+  events: EventsTable;
+  event_actors: EventActorsTable;
+  mentions: MentionsTable;
+}

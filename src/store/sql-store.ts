@@ -1,0 +1,598 @@
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { EventRecord } from '../record.js';
+import { eventConditions, mentionConditions } from './filters.js';
+import {
+  addMention,
+  emptyTally,
+  factsOf,
+  overlaps,
+  summarize,
+  type MentionContext,
+  type MentionFacts,
+  type Tally,
+} from './merge.js';
+import { bandKeys, decodeSignature, encodeSignature, nearDuplicate, signature } from './minhash.js';
+import type { Database, EventsTable } from './schema.js';
+import type { SqlDialectParts } from './sql-dialect.js';
+import type {
+  ActorCount,
+  ArticleInput,
+  DyadRow,
+  EventQuery,
+  Period,
+  PutResult,
+  Store,
+  StoreStats,
+  StoredArticle,
+  StoredMention,
+  StoryEvent,
+  TimelineRow,
+} from './store.js';
+
+type Trx = Transaction<Database>;
+type EventRow = Selectable<EventsTable>;
+
+/** How many near-duplicate candidates are compared per article, newest first. */
+const CANDIDATES = 50;
+/** Rows per multi-row INSERT, under every backend's limit on bound parameters. */
+const CHUNK = 200;
+
+function chunks<T>(rows: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
+  return out;
+}
+
+function outletOf(a: ArticleInput['article']): string {
+  if (a.source) return a.source;
+  if (a.url)
+    try {
+      return new URL(a.url).hostname.replace(/^www\./, '');
+    } catch {
+      // Not a URL: the article counts as its own outlet.
+    }
+  return `article:${a.id}`;
+}
+
+function eventColumns(t: Tally, f: Pick<MentionFacts, 'mergeKey' | 'pair' | 'root' | 'modality'>) {
+  const s = summarize(t, f.modality);
+  const v = s.version;
+  return {
+    row: {
+      merge_key: f.mergeKey,
+      pair: f.pair,
+      root: f.root,
+      modality: f.modality,
+      src_code: v.source.code,
+      src_country: v.source.country,
+      src_org: v.source.org,
+      tgt_code: v.target?.code ?? null,
+      tgt_country: v.target?.country ?? null,
+      tgt_org: v.target?.org ?? null,
+      cameo: v.cameo,
+      label: v.label,
+      quad: v.quad,
+      goldstein: v.goldstein,
+      plover: v.plover,
+      plover_mode: v.mode,
+      date_value: s.date?.value ?? null,
+      date_precision: s.date?.precision ?? null,
+      date_basis: s.date?.basis ?? null,
+      day: s.day,
+      win_start: s.window?.start ?? null,
+      win_end: s.window?.end ?? null,
+      place_name: s.place?.name ?? null,
+      place_country: s.place?.country ?? null,
+      lat: s.place?.lat ?? null,
+      lon: s.place?.lon ?? null,
+      num_mentions: s.numMentions,
+      num_articles: s.numArticles,
+      num_sources: s.numSources,
+      first_report: s.firstReport,
+      last_report: s.lastReport,
+      tally: JSON.stringify(t),
+    },
+    actorKeys: s.actorKeys,
+    day: s.day,
+  };
+}
+
+function toStoryEvent(r: EventRow, mentionIds: string[]): StoryEvent {
+  return {
+    id: r.id,
+    source: { code: r.src_code, country: r.src_country, org: r.src_org },
+    target: r.tgt_code ? { code: r.tgt_code, country: r.tgt_country, org: r.tgt_org } : null,
+    cameo: r.cameo,
+    cameoLabel: r.label,
+    plover: { type: r.plover, mode: r.plover_mode },
+    quadClass: r.quad,
+    goldstein: r.goldstein,
+    modality: r.modality,
+    date:
+      r.date_value && r.day
+        ? {
+            value: r.date_value,
+            precision: r.date_precision as 'day' | 'month' | 'year',
+            basis: r.date_basis as 'text' | 'published',
+            day: r.day,
+          }
+        : null,
+    location: r.place_name
+      ? { name: r.place_name, country: r.place_country, lat: r.lat, lon: r.lon }
+      : null,
+    numMentions: r.num_mentions,
+    numArticles: r.num_articles,
+    numSources: r.num_sources,
+    firstReport: r.first_report,
+    lastReport: r.last_report,
+    mentionIds,
+  };
+}
+
+function quad(rows: { q1: unknown; q2: unknown; q3: unknown; q4: unknown }) {
+  return [Number(rows.q1), Number(rows.q2), Number(rows.q3), Number(rows.q4)] as [
+    number,
+    number,
+    number,
+    number,
+  ];
+}
+
+/**
+ * The Store over any SQL database Kysely speaks; the backend supplies the connection, the
+ * migrations and the few dialect parts (full text, date buckets).
+ */
+export class SqlStore implements Store {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: SqlDialectParts,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async articleHash(id: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('articles')
+      .select('content_hash')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row?.content_hash ?? null;
+  }
+
+  putArticle(input: ArticleInput): Promise<PutResult> {
+    return this.db.transaction().execute((trx) => this.put(trx, input));
+  }
+
+  private async put(trx: Trx, input: ArticleInput): Promise<PutResult> {
+    const { article, records, contentHash } = input;
+    const old = await trx
+      .selectFrom('articles')
+      .select(['seq', 'content_hash', 'story_id'])
+      .where('id', '=', article.id)
+      .executeTakeFirst();
+    if (old && old.content_hash === contentHash)
+      return { status: 'unchanged', storyId: old.story_id, mentions: 0, events: [] };
+    const changed = new Set<number>();
+    if (old) {
+      for (const m of await trx
+        .selectFrom('mentions')
+        .select('event_id')
+        .where('article_seq', '=', old.seq)
+        .execute())
+        changed.add(m.event_id);
+      await trx.deleteFrom('mentions').where('article_seq', '=', old.seq).execute();
+      await trx.deleteFrom('article_bands').where('article_seq', '=', old.seq).execute();
+      await trx.deleteFrom('articles').where('seq', '=', old.seq).execute();
+      for (const id of changed) await this.rebuild(trx, id);
+    }
+    const sig = signature(`${article.title ?? ''}\n${article.text}`);
+    const bands = bandKeys(sig);
+    const added = this.now().toISOString();
+    const storyId =
+      (await this.findStory(trx, sig, bands)) ??
+      (
+        await trx
+          .insertInto('stories')
+          .values({ first_article: article.id, created_at: added })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    const { seq } = await trx
+      .insertInto('articles')
+      .values({
+        id: article.id,
+        url: article.url ?? null,
+        title: article.title ?? null,
+        source: article.source ?? null,
+        published: article.published ?? null,
+        text: article.text,
+        content_hash: contentHash,
+        signature: encodeSignature(sig),
+        shingles: sig.shingles,
+        story_id: storyId,
+        added_at: added,
+      })
+      .returning('seq')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('article_bands')
+      .values([...new Set(bands)].map((band) => ({ band, article_seq: seq })))
+      .execute();
+    const context: MentionContext = {
+      articleSeq: seq,
+      storyId,
+      outlet: outletOf(article),
+      reportDay: article.published?.slice(0, 10) ?? added.slice(0, 10),
+    };
+    const ids = await this.merge(trx, records, context);
+    for (const id of ids) changed.add(id);
+    return {
+      status: old ? 'replaced' : 'added',
+      storyId,
+      mentions: records.length,
+      events: [...changed],
+    };
+  }
+
+  /** The story of the most similar stored article, if any is a near duplicate. */
+  private async findStory(
+    trx: Trx,
+    sig: ReturnType<typeof signature>,
+    bands: number[],
+  ): Promise<number | null> {
+    const candidates = await trx
+      .selectFrom('articles')
+      .select(['signature', 'shingles', 'story_id'])
+      .where(
+        'seq',
+        'in',
+        trx
+          .selectFrom('article_bands')
+          .select('article_seq')
+          .where('band', 'in', bands)
+          .orderBy('article_seq', 'desc')
+          .limit(CANDIDATES),
+      )
+      .execute();
+    let bestStory: number | null = null;
+    let bestScore = 0;
+    for (const c of candidates) {
+      const { same, score } = nearDuplicate(sig, decodeSignature(c.signature, c.shingles));
+      if (same && score > bestScore) {
+        bestStory = c.story_id;
+        bestScore = score;
+      }
+    }
+    return bestStory;
+  }
+
+  /** Puts each record into a story event (an existing one when compatible) and stores it. */
+  private async merge(trx: Trx, records: EventRecord[], context: MentionContext) {
+    // Story events touched by this article, kept in memory until the article is merged.
+    const touched = new Map<number, { tally: Tally; facts: MentionFacts }>();
+    const eventOf: number[] = [];
+    for (const r of records) {
+      const f = factsOf(r, context);
+      let q = trx
+        .selectFrom('events')
+        .select(['id', 'win_start', 'win_end', 'num_mentions'])
+        .where('merge_key', '=', f.mergeKey);
+      q = f.window
+        ? q.where('win_start', '<=', f.window.end).where('win_end', '>=', f.window.start)
+        : q.where('win_start', 'is', null);
+      const found = new Map(
+        (await q.execute()).map((e) => [
+          e.id,
+          {
+            window: e.win_start ? { start: e.win_start, end: e.win_end as string } : null,
+            n: e.num_mentions,
+          },
+        ]),
+      );
+      for (const [id, t] of touched)
+        if (t.facts.mergeKey === f.mergeKey) {
+          const s = summarize(t.tally, f.modality);
+          found.set(id, { window: s.window, n: s.numMentions });
+        }
+      let chosen: number | null = null;
+      let most = -1;
+      for (const [id, e] of found)
+        if (overlaps(e.window, f.window) && (e.n > most || (e.n === most && id < (chosen ?? id))))
+          [chosen, most] = [id, e.n];
+      if (chosen === null) {
+        const tally = emptyTally();
+        addMention(tally, f);
+        const { id } = await trx
+          .insertInto('events')
+          .values(eventColumns(tally, f).row)
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        touched.set(id, { tally, facts: f });
+        eventOf.push(id);
+        continue;
+      }
+      let t = touched.get(chosen);
+      if (!t) {
+        const row = await trx
+          .selectFrom('events')
+          .select('tally')
+          .where('id', '=', chosen)
+          .executeTakeFirstOrThrow();
+        t = { tally: JSON.parse(row.tally) as Tally, facts: f };
+        touched.set(chosen, t);
+      }
+      addMention(t.tally, f);
+      eventOf.push(chosen);
+    }
+    for (const [id, t] of touched) await this.writeEvent(trx, id, t.tally, t.facts);
+    const rows = records.map((r, i) => ({
+      id: r.id,
+      article_seq: context.articleSeq,
+      event_id: eventOf[i] as number,
+      sentence_index: r.sentenceIndex,
+      src_code: r.source.code,
+      src_country: r.source.country,
+      src_org: r.source.org,
+      src_entity: r.source.entity?.id ?? null,
+      tgt_code: r.target?.code ?? null,
+      tgt_country: r.target?.country ?? null,
+      tgt_org: r.target?.org ?? null,
+      tgt_entity: r.target?.entity?.id ?? null,
+      cameo: r.cameo,
+      quad: r.quadClass,
+      goldstein: r.goldstein,
+      plover: r.plover.type,
+      modality: r.modality,
+      day: r.date ? r.date.value.padEnd(10, '-01').slice(0, 10) : null,
+      record: JSON.stringify(r),
+    }));
+    for (const part of chunks(rows)) await trx.insertInto('mentions').values(part).execute();
+    return [...touched.keys()];
+  }
+
+  private async writeEvent(trx: Trx, id: number, tally: Tally, f: MentionFacts) {
+    const { row, actorKeys, day } = eventColumns(tally, f);
+    await trx.updateTable('events').set(row).where('id', '=', id).execute();
+    await trx.deleteFrom('event_actors').where('event_id', '=', id).execute();
+    const actors = actorKeys.map((k) => ({
+      key: k.slice(2),
+      side: k.slice(0, 1),
+      event_id: id,
+      day,
+    }));
+    for (const part of chunks(actors)) await trx.insertInto('event_actors').values(part).execute();
+  }
+
+  /** Recounts a story event from the mentions it still has, or removes it when none are left. */
+  private async rebuild(trx: Trx, id: number): Promise<void> {
+    const rows = await trx
+      .selectFrom('mentions')
+      .innerJoin('articles', 'articles.seq', 'mentions.article_seq')
+      .select([
+        'mentions.record',
+        'articles.seq',
+        'articles.story_id',
+        'articles.id',
+        'articles.source',
+        'articles.url',
+        'articles.published',
+        'articles.added_at',
+      ])
+      .where('mentions.event_id', '=', id)
+      .execute();
+    if (rows.length === 0) {
+      await trx.deleteFrom('event_actors').where('event_id', '=', id).execute();
+      await trx.deleteFrom('events').where('id', '=', id).execute();
+      return;
+    }
+    const tally = emptyTally();
+    let facts: MentionFacts | null = null;
+    for (const r of rows) {
+      facts = factsOf(JSON.parse(r.record) as EventRecord, {
+        articleSeq: r.seq,
+        storyId: r.story_id,
+        outlet: outletOf({ id: r.id, text: '', source: r.source, url: r.url }),
+        reportDay: r.published?.slice(0, 10) ?? r.added_at.slice(0, 10),
+      });
+      addMention(tally, facts);
+    }
+    await this.writeEvent(trx, id, tally, facts as MentionFacts);
+  }
+
+  async article(id: string): Promise<StoredArticle | null> {
+    const r = await this.db
+      .selectFrom('articles')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!r) return null;
+    return {
+      id: r.id,
+      url: r.url,
+      title: r.title,
+      source: r.source,
+      published: r.published,
+      text: r.text,
+      contentHash: r.content_hash,
+      storyId: r.story_id,
+    };
+  }
+
+  private async withMentionIds(rows: EventRow[]): Promise<StoryEvent[]> {
+    const ids = new Map<number, string[]>(rows.map((r) => [r.id, []]));
+    for (const part of chunks(rows.map((r) => r.id)))
+      for (const m of await this.db
+        .selectFrom('mentions')
+        .select(['id', 'event_id'])
+        .where('event_id', 'in', part)
+        .orderBy('id')
+        .execute())
+        ids.get(m.event_id)?.push(m.id);
+    return rows.map((r) => toStoryEvent(r, ids.get(r.id) ?? []));
+  }
+
+  async events(q: EventQuery): Promise<StoryEvent[]> {
+    const rows = await this.db
+      .selectFrom('events')
+      .selectAll()
+      .where((eb) => eventConditions(eb, q, this.dialect))
+      .orderBy(sql`day is null`)
+      .orderBy('day', 'desc')
+      .orderBy('id', 'desc')
+      .limit(q.limit ?? 50)
+      .execute();
+    return this.withMentionIds(rows);
+  }
+
+  async event(id: number): Promise<StoryEvent | null> {
+    const row = await this.db
+      .selectFrom('events')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? ((await this.withMentionIds([row]))[0] ?? null) : null;
+  }
+
+  async mentions(q: EventQuery & { eventId?: number }): Promise<StoredMention[]> {
+    let query = this.db
+      .selectFrom('mentions')
+      .innerJoin('articles', 'articles.seq', 'mentions.article_seq')
+      .select(['mentions.event_id', 'mentions.record', 'articles.id as article_id'])
+      .where((eb) => mentionConditions(eb, q, this.dialect));
+    if (q.eventId !== undefined) query = query.where('mentions.event_id', '=', q.eventId);
+    const rows = await query
+      .orderBy(sql`mentions.day is null`)
+      .orderBy('mentions.day', 'desc')
+      .orderBy('mentions.id')
+      .limit(q.limit ?? 50)
+      .execute();
+    return rows.map((r) => ({
+      eventId: r.event_id,
+      articleId: r.article_id,
+      record: JSON.parse(r.record) as EventRecord,
+    }));
+  }
+
+  async dyads(q: EventQuery): Promise<DyadRow[]> {
+    const rows = await this.db
+      .selectFrom('events')
+      .select((eb) => [
+        'pair',
+        eb.fn.countAll<number>().as('events'),
+        eb.fn.sum<number>('num_mentions').as('mentions'),
+        sql<number>`sum(case when quad = 1 then 1 else 0 end)`.as('q1'),
+        sql<number>`sum(case when quad = 2 then 1 else 0 end)`.as('q2'),
+        sql<number>`sum(case when quad = 3 then 1 else 0 end)`.as('q3'),
+        sql<number>`sum(case when quad = 4 then 1 else 0 end)`.as('q4'),
+        eb.fn.sum<number>('goldstein').as('goldstein'),
+      ])
+      .where((eb) => eventConditions(eb, q, this.dialect))
+      .where('tgt_code', 'is not', null)
+      .groupBy('pair')
+      .orderBy('events', 'desc')
+      .orderBy('pair')
+      .limit(q.limit ?? 20)
+      .execute();
+    return rows.map((r) => ({
+      pair: r.pair,
+      events: Number(r.events),
+      mentions: Number(r.mentions),
+      quad: quad(r),
+      goldstein: Math.round(Number(r.goldstein) * 10) / 10,
+    }));
+  }
+
+  async timeline(q: EventQuery, by: Period): Promise<TimelineRow[]> {
+    const period = this.dialect.bucket(by, 'day');
+    const rows = await this.db
+      .selectFrom('events')
+      .select((eb) => [
+        period.as('period'),
+        eb.fn.countAll<number>().as('events'),
+        eb.fn.sum<number>('num_mentions').as('mentions'),
+        sql<number>`sum(case when quad = 1 then 1 else 0 end)`.as('q1'),
+        sql<number>`sum(case when quad = 2 then 1 else 0 end)`.as('q2'),
+        sql<number>`sum(case when quad = 3 then 1 else 0 end)`.as('q3'),
+        sql<number>`sum(case when quad = 4 then 1 else 0 end)`.as('q4'),
+        eb.fn.sum<number>('goldstein').as('goldstein'),
+      ])
+      .where((eb) => eventConditions(eb, q, this.dialect))
+      .where('day', 'is not', null)
+      .groupBy(period)
+      .orderBy(period)
+      .execute();
+    return rows.map((r) => {
+      const events = Number(r.events);
+      const goldstein = Number(r.goldstein);
+      return {
+        period: r.period,
+        events,
+        mentions: Number(r.mentions),
+        quad: quad(r),
+        goldstein: Math.round(goldstein * 10) / 10,
+        meanGoldstein: Math.round((goldstein / events) * 100) / 100,
+      };
+    });
+  }
+
+  async actorCounts(q: { query?: string[]; limit?: number }): Promise<ActorCount[]> {
+    let query = this.db
+      .selectFrom('event_actors')
+      .select((eb) => [
+        'key',
+        eb.fn.count<number>('event_id').distinct().as('events'),
+        sql<number>`sum(case when side = 's' then 1 else 0 end)`.as('as_source'),
+        sql<number>`sum(case when side = 't' then 1 else 0 end)`.as('as_target'),
+      ])
+      .groupBy('key');
+    if (q.query) query = query.where('key', 'in', q.query.length ? q.query : ['']);
+    const rows = await query
+      .orderBy('events', 'desc')
+      .orderBy('key')
+      .limit(q.limit ?? 50)
+      .execute();
+    return rows.map((r) => ({
+      key: r.key,
+      events: Number(r.events),
+      asSource: Number(r.as_source),
+      asTarget: Number(r.as_target),
+    }));
+  }
+
+  async stats(): Promise<StoreStats> {
+    const count = async (table: 'articles' | 'mentions' | 'events') =>
+      Number(
+        (
+          await this.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const stories = await this.db
+      .selectFrom('articles')
+      .select((eb) => eb.fn.count<number>('story_id').distinct().as('n'))
+      .executeTakeFirstOrThrow();
+    return {
+      articles: await count('articles'),
+      stories: Number(stories.n),
+      mentions: await count('mentions'),
+      events: await count('events'),
+    };
+  }
+
+  async stories(): Promise<{ id: number; articles: string[] }[]> {
+    const rows = await this.db
+      .selectFrom('articles')
+      .select(['story_id', 'id'])
+      .orderBy('story_id')
+      .orderBy('seq')
+      .execute();
+    const out = new Map<number, string[]>();
+    for (const r of rows) out.set(r.story_id, [...(out.get(r.story_id) ?? []), r.id]);
+    return [...out].map(([id, articles]) => ({ id, articles }));
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}

@@ -1,0 +1,80 @@
+import { sql, type Kysely, type Migration } from 'kysely';
+
+/**
+ * The SQLite schema, one numbered migration per change. Never edit a migration that has
+ * shipped: add the next one.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001-initial': {
+    async up(db: Kysely<unknown>) {
+      for (const statement of [
+        sql`CREATE TABLE stories (
+          id INTEGER PRIMARY KEY,
+          first_article TEXT NOT NULL,
+          created_at TEXT NOT NULL)`,
+        sql`CREATE TABLE articles (
+          seq INTEGER PRIMARY KEY,
+          id TEXT NOT NULL UNIQUE,
+          url TEXT, title TEXT, source TEXT, published TEXT,
+          text TEXT NOT NULL,
+          content_hash TEXT NOT NULL,
+          signature BLOB NOT NULL,
+          shingles INTEGER NOT NULL,
+          story_id INTEGER NOT NULL REFERENCES stories(id),
+          added_at TEXT NOT NULL)`,
+        sql`CREATE INDEX articles_story ON articles(story_id)`,
+        sql`CREATE TABLE article_bands (
+          band INTEGER NOT NULL,
+          article_seq INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+          PRIMARY KEY (band, article_seq)) WITHOUT ROWID`,
+        sql`CREATE INDEX article_bands_article ON article_bands(article_seq)`,
+        sql`CREATE TABLE events (
+          id INTEGER PRIMARY KEY,
+          merge_key TEXT NOT NULL, pair TEXT NOT NULL, root TEXT NOT NULL, modality TEXT NOT NULL,
+          src_code TEXT NOT NULL, src_country TEXT, src_org TEXT,
+          tgt_code TEXT, tgt_country TEXT, tgt_org TEXT,
+          cameo TEXT NOT NULL, label TEXT NOT NULL, quad INTEGER NOT NULL, goldstein REAL NOT NULL,
+          plover TEXT NOT NULL, plover_mode TEXT,
+          date_value TEXT, date_precision TEXT, date_basis TEXT, day TEXT,
+          win_start TEXT, win_end TEXT,
+          place_name TEXT, place_country TEXT, lat REAL, lon REAL,
+          num_mentions INTEGER NOT NULL, num_articles INTEGER NOT NULL, num_sources INTEGER NOT NULL,
+          first_report TEXT NOT NULL, last_report TEXT NOT NULL,
+          tally TEXT NOT NULL)`,
+        sql`CREATE INDEX events_merge ON events(merge_key, win_start)`,
+        sql`CREATE INDEX events_day ON events(day, id)`,
+        sql`CREATE INDEX events_pair_day ON events(pair, day)`,
+        sql`CREATE TABLE event_actors (
+          key TEXT NOT NULL, side TEXT NOT NULL,
+          event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+          day TEXT,
+          PRIMARY KEY (key, side, event_id)) WITHOUT ROWID`,
+        sql`CREATE INDEX event_actors_key_day ON event_actors(key, day)`,
+        sql`CREATE INDEX event_actors_event ON event_actors(event_id)`,
+        sql`CREATE TABLE mentions (
+          id TEXT PRIMARY KEY,
+          article_seq INTEGER NOT NULL REFERENCES articles(seq),
+          event_id INTEGER NOT NULL REFERENCES events(id),
+          sentence_index INTEGER NOT NULL,
+          src_code TEXT NOT NULL, src_country TEXT, src_org TEXT, src_entity TEXT,
+          tgt_code TEXT, tgt_country TEXT, tgt_org TEXT, tgt_entity TEXT,
+          cameo TEXT NOT NULL, quad INTEGER NOT NULL, goldstein REAL NOT NULL,
+          plover TEXT NOT NULL, modality TEXT NOT NULL, day TEXT,
+          record TEXT NOT NULL)`,
+        sql`CREATE INDEX mentions_article ON mentions(article_seq)`,
+        sql`CREATE INDEX mentions_event ON mentions(event_id)`,
+        sql`CREATE INDEX mentions_day ON mentions(day)`,
+        sql`CREATE VIRTUAL TABLE articles_fts USING fts5(
+          title, text, content='articles', content_rowid='seq')`,
+        sql`CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+          INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+        END`,
+        sql`CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+          INSERT INTO articles_fts(articles_fts, rowid, title, text)
+            VALUES ('delete', old.seq, old.title, old.text);
+        END`,
+      ])
+        await statement.execute(db);
+    },
+  },
+};

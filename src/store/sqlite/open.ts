@@ -1,0 +1,58 @@
+import Database from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
+import { StoreOpenError } from '../errors.js';
+import type { Database as Schema } from '../schema.js';
+import { SqlStore } from '../sql-store.js';
+import type { Store } from '../store.js';
+import { sqliteDialect } from './dialect.js';
+import { migrations } from './migrations.js';
+
+export interface SqliteStoreOptions {
+  /** Only read: no migration, no writes (for queries on a store another process fills). */
+  readonly?: boolean;
+}
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
+
+/**
+ * Opens (creating and migrating on first use) a SQLite store file in WAL mode.
+ * @example const store = await openSqliteStore('dragoman.db')
+ */
+export async function openSqliteStore(
+  path: string,
+  options: SqliteStoreOptions = {},
+): Promise<Store> {
+  let raw: Database.Database;
+  try {
+    raw = new Database(path, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.readonly ?? false,
+    });
+    raw.pragma('busy_timeout = 5000');
+    if (!options.readonly) {
+      raw.pragma('journal_mode = WAL');
+      // WAL with NORMAL sync keeps every committed transaction across a process crash.
+      raw.pragma('synchronous = NORMAL');
+    }
+    raw.pragma('foreign_keys = ON');
+    raw.pragma('cache_size = -65536');
+  } catch (err) {
+    throw new StoreOpenError(`cannot open the store ${path}: ${(err as Error).message}`, path, {
+      cause: err,
+    });
+  }
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
+  if (!options.readonly) {
+    const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+    if (error) {
+      await db.destroy();
+      const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+      throw new StoreOpenError(
+        `cannot migrate the store ${path}${failed ? ` (migration ${failed})` : ''}: ${(error as Error).message}`,
+        path,
+        { cause: error },
+      );
+    }
+  }
+  return new SqlStore(db, sqliteDialect);
+}
