@@ -6,6 +6,9 @@ import { EXIT, parseDay, UsageError } from './errors.js';
 import { runEval } from './eval.js';
 import { runExplain } from './explain.js';
 import { runIngest } from './ingest.js';
+import { addQueryFlags, type QueryFlags } from './query-flags.js';
+import { runActors, runDyads, runEvents, runExport, runTimeline } from './query.js';
+import type { StoryFormat } from './story-output.js';
 import { DEFAULT_DB, StoreOpenError, StoreQueryError } from '../store/index.js';
 import type { Format } from './output.js';
 
@@ -85,6 +88,86 @@ program
   .action(async (paths: string[], opts: { db: string; published?: string }) => {
     process.exitCode = await runIngest(paths, opts);
   });
+
+const storyFormat = () =>
+  new Option('--format <format>', 'output format')
+    .choices(['table', 'jsonl', 'csv'])
+    .default('table');
+
+addQueryFlags(
+  program
+    .command('events')
+    .description('story events in the store (newest first), or raw mentions with --mentions')
+    .addOption(dbOption())
+    .addOption(storyFormat())
+    .option('--mentions', 'the event mentions (coder records) instead of story events'),
+  { limit: true },
+).action(async (opts: QueryFlags & { db: string; format: StoryFormat; mentions?: boolean }) => {
+  process.exitCode = await runEvents(opts);
+});
+
+addQueryFlags(
+  program
+    .command('dyads')
+    .description('the most active pairs of actors, with counts by QuadClass and Goldstein sums')
+    .addOption(dbOption())
+    .addOption(storyFormat()),
+  { limit: false },
+)
+  .option('--limit <n>', 'at most this many pairs', '20')
+  .action(async (opts: QueryFlags & { db: string; format: StoryFormat }) => {
+    process.exitCode = await runDyads(opts);
+  });
+
+addQueryFlags(
+  program
+    .command('timeline')
+    .description('story events and Goldstein per period, for a dyad, an actor or any filter')
+    .addOption(dbOption())
+    .addOption(storyFormat())
+    .addOption(
+      new Option('--by <period>', 'period')
+        .choices(['day', 'week', 'month', 'year'])
+        .default('month'),
+    ),
+  { limit: false },
+).action(
+  async (
+    opts: QueryFlags & { db: string; format: StoryFormat; by: 'day' | 'week' | 'month' | 'year' },
+  ) => {
+    process.exitCode = await runTimeline(opts);
+  },
+);
+
+program
+  .command('actors')
+  .description(
+    'known countries, organisations and people (with dated roles) and their event counts',
+  )
+  .addOption(dbOption())
+  .option('--query <text>', 'names containing these words (putin, united nations)')
+  .addOption(storyFormat())
+  .option('--limit <n>', 'at most this many actors', '50')
+  .action(async (opts: { db: string; query?: string; format: StoryFormat; limit: string }) => {
+    process.exitCode = await runActors(opts);
+  });
+
+addQueryFlags(
+  program
+    .command('export')
+    .description(
+      'every matching story event, as JSON Lines, CSV, or GDELT 2.0 event rows (tab-separated)',
+    )
+    .addOption(dbOption())
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['jsonl', 'csv', 'gdelt'])
+        .default('jsonl'),
+    ),
+  { limit: false },
+).action(async (opts: QueryFlags & { db: string; format: 'jsonl' | 'csv' | 'gdelt' }) => {
+  process.exitCode = await runExport(opts);
+});
 
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   // A closed pipe (| head) is the reader's choice, not a failure.

@@ -97,7 +97,13 @@ function eventColumns(t: Tally, f: Pick<MentionFacts, 'mergeKey' | 'pair' | 'roo
   };
 }
 
-function toStoryEvent(r: EventRow, mentionIds: string[]): StoryEvent {
+function toStoryEvent(
+  r: EventRow,
+  mentionIds: string[],
+  articleIds: string[],
+  sourceUrl: string | null,
+  inLead: boolean,
+): StoryEvent {
   return {
     id: r.id,
     source: { code: r.src_code, country: r.src_country, org: r.src_org },
@@ -126,6 +132,9 @@ function toStoryEvent(r: EventRow, mentionIds: string[]): StoryEvent {
     firstReport: r.first_report,
     lastReport: r.last_report,
     mentionIds,
+    articleIds,
+    sourceUrl,
+    inLead,
   };
 }
 
@@ -418,16 +427,49 @@ export class SqlStore implements Store {
   }
 
   private async withMentionIds(rows: EventRow[]): Promise<StoryEvent[]> {
-    const ids = new Map<number, string[]>(rows.map((r) => [r.id, []]));
+    const links = new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          mentions: [] as string[],
+          articles: [] as string[],
+          url: null as string | null,
+          lead: false,
+        },
+      ]),
+    );
     for (const part of chunks(rows.map((r) => r.id)))
       for (const m of await this.db
         .selectFrom('mentions')
-        .select(['id', 'event_id'])
-        .where('event_id', 'in', part)
-        .orderBy('id')
-        .execute())
-        ids.get(m.event_id)?.push(m.id);
-    return rows.map((r) => toStoryEvent(r, ids.get(r.id) ?? []));
+        .innerJoin('articles', 'articles.seq', 'mentions.article_seq')
+        .select([
+          'mentions.id',
+          'mentions.event_id',
+          'mentions.sentence_index',
+          'articles.id as article',
+          'articles.url',
+        ])
+        .where('mentions.event_id', 'in', part)
+        .orderBy('articles.seq')
+        .orderBy('mentions.id')
+        .execute()) {
+        const l = links.get(m.event_id);
+        if (!l) continue;
+        l.mentions.push(m.id);
+        if (!l.articles.includes(m.article)) l.articles.push(m.article);
+        l.url ??= m.url;
+        if (m.sentence_index === 0) l.lead = true;
+      }
+    return rows.map((r) => {
+      const l = links.get(r.id);
+      return toStoryEvent(
+        r,
+        l?.mentions ?? [],
+        l?.articles ?? [],
+        l?.url ?? null,
+        l?.lead ?? false,
+      );
+    });
   }
 
   async events(q: EventQuery): Promise<StoryEvent[]> {

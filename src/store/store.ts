@@ -54,6 +54,12 @@ export interface StoryEvent {
   firstReport: string;
   lastReport: string;
   mentionIds: string[];
+  /** Articles reporting the event, in the order they were stored. */
+  articleIds: string[];
+  /** URL of the first reporting article that has one. */
+  sourceUrl: string | null;
+  /** Some report has the event in its first sentence (GDELT's IsRootEvent). */
+  inLead: boolean;
 }
 
 /** An event mention as stored: the coder's record and where it was merged. */

@@ -1,0 +1,74 @@
+import { loadDictionaries, readData } from '../dictionaries/index.js';
+import { UsageError } from './errors.js';
+
+/** One known actor: a country, an organisation or a person, with what it is stored under. */
+export interface KnownActor {
+  /** The key story events are filed under: ISO3, organisation key, or `person:ID`. */
+  key: string;
+  kind: 'country' | 'organisation' | 'person';
+  name: string;
+  aliases: string[];
+  /** Dated roles of a person, as "RUS president 2012-05-07..". */
+  roles: string[];
+}
+
+let cached: KnownActor[] | null = null;
+
+/** Every actor the dictionaries know, read once. */
+export function knownActors(): KnownActor[] {
+  if (cached) return cached;
+  const raw = readData();
+  const dict = loadDictionaries();
+  const out: KnownActor[] = [];
+  for (const c of dict.countries.values())
+    out.push({ key: c.iso3, kind: 'country', name: c.name, aliases: [], roles: [] });
+  for (const o of raw.organisations)
+    out.push({ key: o.key, kind: 'organisation', name: o.name, aliases: o.aliases, roles: [] });
+  for (const p of raw.people)
+    out.push({
+      key: `person:${p.id}`,
+      kind: 'person',
+      name: p.name,
+      aliases: p.aliases,
+      roles: p.roles.map((r) => `${r.country ?? r.org} ${r.title} ${r.from}..${r.to ?? ''}`),
+    });
+  cached = out;
+  return out;
+}
+
+function fold(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+}
+
+/**
+ * Actors whose name or alias contains the words of a query ("putin", "assad", "united").
+ * @example findActors('putin')[0]?.key // 'person:vladimir-putin'
+ */
+export function findKnownActors(query: string): KnownActor[] {
+  const q = fold(query).trim();
+  if (!q) return knownActors();
+  const pattern = new RegExp(
+    `(^|[^a-z0-9])${q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9])`,
+  );
+  return knownActors().filter(
+    (a) => a.key.toLowerCase() === q || [a.name, ...a.aliases].some((n) => pattern.test(fold(n))),
+  );
+}
+
+/**
+ * The store keys an actor flag means: a code as given (RUS, RUSGOV, IGOUN, UN), or every
+ * country, organisation and person whose name matches the words.
+ */
+export function actorKeys(value: string, flag: string): string[] {
+  const v = value.trim();
+  if (/^[A-Z][A-Z0-9]{1,14}$/.test(v)) return [v];
+  const found = findKnownActors(v);
+  if (found.length === 0)
+    throw new UsageError(
+      `${flag}: no country, organisation or person matches "${value}" (codes such as RUS or RUSGOV are upper case)`,
+    );
+  return found.map((a) => a.key);
+}
