@@ -30,6 +30,7 @@ export interface ArticleBandsTable {
 
 /** Story events: the best-supported reading of their mentions, and the tally behind it. */
 export interface EventsTable {
+  /** Given by the store (largest + 1) so that one article's new events go in one insert. */
   id: Generated<number>;
   merge_key: string;
   pair: string;

@@ -32,6 +32,24 @@ import type {
 type Trx = Transaction<Database>;
 type EventRow = Selectable<EventsTable>;
 
+/** A stored story event a new mention might join. */
+interface Candidate {
+  id: number;
+  window: MentionFacts['window'];
+  n: number;
+  tally: string;
+  day: string | null;
+}
+
+/** A story event being changed by one article: its tally, and what is stored of it. */
+interface Touched {
+  tally: Tally;
+  facts: MentionFacts;
+  /** The stored day and actor keys, to write only what changed. */
+  day: string | null;
+  keys: Set<string>;
+}
+
 /** How many near-duplicate candidates are compared per article, newest first. */
 const CANDIDATES = 50;
 /** Rows per multi-row INSERT, under every backend's limit on bound parameters. */
@@ -175,7 +193,7 @@ export class SqlStore implements Store {
     const { article, records, contentHash } = input;
     const old = await trx
       .selectFrom('articles')
-      .select(['seq', 'content_hash', 'story_id'])
+      .select(['seq', 'content_hash', 'story_id', 'signature', 'shingles'])
       .where('id', '=', article.id)
       .executeTakeFirst();
     if (old && old.content_hash === contentHash)
@@ -189,7 +207,11 @@ export class SqlStore implements Store {
         .execute())
         changed.add(m.event_id);
       await trx.deleteFrom('mentions').where('article_seq', '=', old.seq).execute();
-      await trx.deleteFrom('article_bands').where('article_seq', '=', old.seq).execute();
+      await trx
+        .deleteFrom('article_bands')
+        .where('band', 'in', bandKeys(decodeSignature(old.signature, old.shingles)))
+        .where('article_seq', '=', old.seq)
+        .execute();
       await trx.deleteFrom('articles').where('seq', '=', old.seq).execute();
       for (const id of changed) await this.rebuild(trx, id);
     }
@@ -274,29 +296,53 @@ export class SqlStore implements Store {
     return bestStory;
   }
 
+  /** Story events that a mention of each fact could join: one query for the whole article. */
+  private async candidates(trx: Trx, facts: MentionFacts[]) {
+    const byKey = new Map<string, Candidate[]>();
+    if (facts.length === 0) return byKey;
+    const rows = await trx
+      .selectFrom('events')
+      .select(['id', 'merge_key', 'win_start', 'win_end', 'num_mentions', 'tally', 'day'])
+      .where((eb) =>
+        eb.or(
+          facts.map((f) =>
+            f.window
+              ? eb.and([
+                  eb('merge_key', '=', f.mergeKey),
+                  eb('win_start', '<=', f.window.end),
+                  eb('win_end', '>=', f.window.start),
+                ])
+              : eb.and([eb('merge_key', '=', f.mergeKey), eb('win_start', 'is', null)]),
+          ),
+        ),
+      )
+      .execute();
+    for (const e of rows)
+      byKey.set(e.merge_key, [
+        ...(byKey.get(e.merge_key) ?? []),
+        {
+          id: e.id,
+          window: e.win_start && e.win_end ? { start: e.win_start, end: e.win_end } : null,
+          n: e.num_mentions,
+          tally: e.tally,
+          day: e.day,
+        },
+      ]);
+    return byKey;
+  }
+
   /** Puts each record into a story event (an existing one when compatible) and stores it. */
   private async merge(trx: Trx, records: EventRecord[], context: MentionContext) {
-    // Story events touched by this article, kept in memory until the article is merged.
-    const touched = new Map<number, { tally: Tally; facts: MentionFacts }>();
+    const facts = records.map((r) => factsOf(r, context));
+    const stored = await this.candidates(trx, facts);
+    // Story events touched by this article, kept in memory until the article is merged;
+    // new ones get negative ids until they are written.
+    const touched = new Map<number, Touched>();
+    let fresh = 0;
     const eventOf: number[] = [];
-    for (const r of records) {
-      const f = factsOf(r, context);
-      let q = trx
-        .selectFrom('events')
-        .select(['id', 'win_start', 'win_end', 'num_mentions'])
-        .where('merge_key', '=', f.mergeKey);
-      q = f.window
-        ? q.where('win_start', '<=', f.window.end).where('win_end', '>=', f.window.start)
-        : q.where('win_start', 'is', null);
-      const found = new Map(
-        (await q.execute()).map((e) => [
-          e.id,
-          {
-            window: e.win_start ? { start: e.win_start, end: e.win_end as string } : null,
-            n: e.num_mentions,
-          },
-        ]),
-      );
+    for (const f of facts) {
+      const found = new Map<number, { window: MentionFacts['window']; n: number }>();
+      for (const c of stored.get(f.mergeKey) ?? []) found.set(c.id, c);
       for (const [id, t] of touched)
         if (t.facts.mergeKey === f.mergeKey) {
           const s = summarize(t.tally, f.modality);
@@ -308,35 +354,24 @@ export class SqlStore implements Store {
         if (overlaps(e.window, f.window) && (e.n > most || (e.n === most && id < (chosen ?? id))))
           [chosen, most] = [id, e.n];
       if (chosen === null) {
-        const tally = emptyTally();
-        addMention(tally, f);
-        const { id } = await trx
-          .insertInto('events')
-          .values(eventColumns(tally, f).row)
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        touched.set(id, { tally, facts: f });
-        eventOf.push(id);
-        continue;
+        chosen = --fresh;
+        touched.set(chosen, { tally: emptyTally(), facts: f, day: null, keys: new Set() });
       }
       let t = touched.get(chosen);
       if (!t) {
-        const row = await trx
-          .selectFrom('events')
-          .select('tally')
-          .where('id', '=', chosen)
-          .executeTakeFirstOrThrow();
-        t = { tally: JSON.parse(row.tally) as Tally, facts: f };
+        const c = stored.get(f.mergeKey)?.find((x) => x.id === chosen) as Candidate;
+        const tally = JSON.parse(c.tally) as Tally;
+        t = { tally, facts: f, day: c.day, keys: new Set(Object.keys(tally.actors)) };
         touched.set(chosen, t);
       }
       addMention(t.tally, f);
       eventOf.push(chosen);
     }
-    for (const [id, t] of touched) await this.writeEvent(trx, id, t.tally, t.facts);
+    const ids = await this.writeEvents(trx, touched);
     const rows = records.map((r, i) => ({
       id: r.id,
       article_seq: context.articleSeq,
-      event_id: eventOf[i] as number,
+      event_id: ids.get(eventOf[i] as number) as number,
       sentence_index: r.sentenceIndex,
       src_code: r.source.code,
       src_country: r.source.country,
@@ -355,20 +390,48 @@ export class SqlStore implements Store {
       record: JSON.stringify(r),
     }));
     for (const part of chunks(rows)) await trx.insertInto('mentions').values(part).execute();
-    return [...touched.keys()];
+    return [...ids.values()];
   }
 
-  private async writeEvent(trx: Trx, id: number, tally: Tally, f: MentionFacts) {
-    const { row, actorKeys, day } = eventColumns(tally, f);
-    await trx.updateTable('events').set(row).where('id', '=', id).execute();
-    await trx.deleteFrom('event_actors').where('event_id', '=', id).execute();
-    const actors = actorKeys.map((k) => ({
-      key: k.slice(2),
-      side: k.slice(0, 1),
-      event_id: id,
-      day,
-    }));
-    for (const part of chunks(actors)) await trx.insertInto('event_actors').values(part).execute();
+  /**
+   * Writes the summaries of touched story events: new ones (ids below 0) in one insert with
+   * ids taken after the largest (the transaction is the only writer), others updated; each
+   * is filed under the actor keys it gained. Returns the stored id of every touched event.
+   */
+  private async writeEvents(trx: Trx, touched: Map<number, Touched>): Promise<Map<number, number>> {
+    const ids = new Map<number, number>();
+    const inserts: (ReturnType<typeof eventColumns>['row'] & { id: number })[] = [];
+    const actors: Selectable<Database['event_actors']>[] = [];
+    let next = 0;
+    if ([...touched.keys()].some((id) => id < 0)) {
+      const top = await trx
+        .selectFrom('events')
+        .select((eb) => eb.fn.max('id').as('top'))
+        .executeTakeFirst();
+      next = Number(top?.top ?? 0);
+    }
+    for (const [id, t] of touched) {
+      const { row, actorKeys, day } = eventColumns(t.tally, t.facts);
+      const eventId = id < 0 ? ++next : id;
+      ids.set(id, eventId);
+      if (id < 0) inserts.push({ ...row, id: eventId });
+      else {
+        await trx.updateTable('events').set(row).where('id', '=', id).execute();
+        if (day !== t.day)
+          await trx.updateTable('event_actors').set({ day }).where('event_id', '=', id).execute();
+      }
+      for (const k of actorKeys)
+        if (!t.keys.has(k))
+          actors.push({ key: k.slice(2), side: k.slice(0, 1), event_id: eventId, day });
+    }
+    for (const part of chunks(inserts)) await trx.insertInto('events').values(part).execute();
+    for (const part of chunks(actors))
+      await trx
+        .insertInto('event_actors')
+        .values(part)
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    return ids;
   }
 
   /** Recounts a story event from the mentions it still has, or removes it when none are left. */
@@ -404,7 +467,12 @@ export class SqlStore implements Store {
       });
       addMention(tally, facts);
     }
-    await this.writeEvent(trx, id, tally, facts as MentionFacts);
+    // Keys can be lost here: file the event afresh.
+    await trx.deleteFrom('event_actors').where('event_id', '=', id).execute();
+    await this.writeEvents(
+      trx,
+      new Map([[id, { tally, facts: facts as MentionFacts, day: null, keys: new Set<string>() }]]),
+    );
   }
 
   async article(id: string): Promise<StoredArticle | null> {

@@ -27,7 +27,6 @@ export const migrations: Record<string, Migration> = {
           band INTEGER NOT NULL,
           article_seq INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
           PRIMARY KEY (band, article_seq)) WITHOUT ROWID`,
-        sql`CREATE INDEX article_bands_article ON article_bands(article_seq)`,
         sql`CREATE TABLE events (
           id INTEGER PRIMARY KEY,
           merge_key TEXT NOT NULL, pair TEXT NOT NULL, root TEXT NOT NULL, modality TEXT NOT NULL,
@@ -43,7 +42,6 @@ export const migrations: Record<string, Migration> = {
           tally TEXT NOT NULL)`,
         sql`CREATE INDEX events_merge ON events(merge_key, win_start)`,
         sql`CREATE INDEX events_day ON events(day, id)`,
-        sql`CREATE INDEX events_pair_day ON events(pair, day)`,
         sql`CREATE TABLE event_actors (
           key TEXT NOT NULL, side TEXT NOT NULL,
           event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,

@@ -1,5 +1,12 @@
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
+import {
+  Kysely,
+  Migrator,
+  SqliteDialect,
+  type MigrationProvider,
+  type SqliteDatabase,
+  type SqliteStatement,
+} from 'kysely';
 import { StoreOpenError } from '../errors.js';
 import type { Database as Schema } from '../schema.js';
 import { SqlStore } from '../sql-store.js';
@@ -10,6 +17,26 @@ import { migrations } from './migrations.js';
 export interface SqliteStoreOptions {
   /** Only read: no migration, no writes (for queries on a store another process fills). */
   readonly?: boolean;
+}
+
+/**
+ * The database as Kysely sees it, with each SQL text prepared once: Kysely prepares on every
+ * call, and preparing was an eighth of ingest time.
+ */
+function cachedStatements(raw: Database.Database): SqliteDatabase {
+  const statements = new Map<string, Database.Statement>();
+  return {
+    close: () => raw.close(),
+    prepare(sql: string) {
+      let s = statements.get(sql);
+      if (!s) {
+        if (statements.size > 500) statements.clear();
+        s = raw.prepare(sql);
+        statements.set(sql, s);
+      }
+      return s as unknown as SqliteStatement;
+    },
+  };
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
@@ -36,12 +63,16 @@ export async function openSqliteStore(
     }
     raw.pragma('foreign_keys = ON');
     raw.pragma('cache_size = -65536');
+    // Fewer, larger checkpoints: each one syncs the file.
+    raw.pragma('wal_autocheckpoint = 10000');
   } catch (err) {
     throw new StoreOpenError(`cannot open the store ${path}: ${(err as Error).message}`, path, {
       cause: err,
     });
   }
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<Schema>({
+    dialect: new SqliteDialect({ database: cachedStatements(raw) }),
+  });
   if (!options.readonly) {
     const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
     if (error) {
