@@ -165,14 +165,18 @@ let mentions = 0;
 let articles = 0;
 let ingestMs = 0;
 const started = Date.now();
+// Articles go in as the CLI sends them: committed in groups, each article atomic.
 while (mentions < target) {
-  const input = makeArticle(pool, articles);
+  const batch = [];
+  for (let i = 0; i < 64 && mentions < target; i++) {
+    const input = makeArticle(pool, articles++);
+    batch.push({ ...input, contentHash: contentHash(input.article) });
+    mentions += input.records.length;
+  }
   const t0 = performance.now();
-  await store.putArticle({ ...input, contentHash: contentHash(input.article) });
+  await store.putArticles(batch);
   ingestMs += performance.now() - t0;
-  mentions += input.records.length;
-  articles++;
-  if (process.stderr.isTTY && articles % 500 === 0)
+  if (process.stderr.isTTY)
     process.stderr.write(
       `\r\x1b[Kstored ${articles} articles, ${mentions} mentions (${((Date.now() - started) / 1000).toFixed(0)} s)`,
     );

@@ -1,6 +1,6 @@
 import { codeText } from '../code.js';
 import { readInputs } from '../ingest/sources.js';
-import { contentHash, openStore } from '../store/index.js';
+import { contentHash, openStore, type ArticleInput, type Store } from '../store/index.js';
 import { EXIT, UsageError } from './errors.js';
 import { Progress } from './progress.js';
 
@@ -9,9 +9,41 @@ export interface IngestCommandOptions {
   published?: string;
 }
 
+/** Articles are committed in groups of this many, or after this long, whichever comes first. */
+const BATCH_ARTICLES = 64;
+const BATCH_MS = 1000;
+
+interface Counts {
+  added: number;
+  replaced: number;
+  unchanged: number;
+  failed: number;
+  mentions: number;
+  skipped: number;
+}
+
+async function flush(
+  store: Store,
+  batch: { input: ArticleInput; where: string }[],
+  counts: Counts,
+): Promise<void> {
+  if (batch.length === 0) return;
+  const results = await store.putArticles(batch.map((b) => b.input));
+  results.forEach((r, i) => {
+    counts[r.status]++;
+    counts.mentions += r.mentions;
+    if (r.status === 'failed')
+      console.error(
+        `dragoman: ${batch[i]?.where}: could not be stored: ${(r.error as Error).message}`,
+      );
+  });
+  batch.length = 0;
+}
+
 /**
- * `dragoman ingest`: codes articles and stores them, one transaction an article, skipping
- * articles already stored with the same content.
+ * `dragoman ingest`: codes articles and stores them, skipping articles already stored with
+ * the same content. Each article is atomic; commits are grouped, so a crash loses at most the
+ * last second of work, which the next run redoes.
  */
 export async function runIngest(paths: string[], opts: IngestCommandOptions): Promise<number> {
   if (paths.length === 0 && process.stdin.isTTY)
@@ -20,11 +52,20 @@ export async function runIngest(paths: string[], opts: IngestCommandOptions): Pr
     );
   const store = await openStore(opts.db);
   const progress = new Progress();
-  const counts = { added: 0, replaced: 0, unchanged: 0, mentions: 0, skipped: 0 };
+  const counts: Counts = {
+    added: 0,
+    replaced: 0,
+    unchanged: 0,
+    failed: 0,
+    mentions: 0,
+    skipped: 0,
+  };
+  const batch: { input: ArticleInput; where: string }[] = [];
+  let batchStarted = 0;
   const started = performance.now();
   let stopping = false;
   const stop = () => (stopping = true);
-  // Finish the article in hand, then stop: the store stays whole.
+  // Finish the article in hand, commit, then stop: the store stays whole.
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
@@ -46,13 +87,15 @@ export async function runIngest(paths: string[], opts: IngestCommandOptions): Pr
       } else {
         const { records, issues } = codeText(article);
         for (const issue of issues) console.error(`dragoman: ${input.where}: ${issue.message}`);
-        const result = await store.putArticle({ article, records, contentHash: hash });
-        counts[result.status]++;
-        counts.mentions += result.mentions;
+        if (batch.length === 0) batchStarted = Date.now();
+        batch.push({ input: { article, records, contentHash: hash }, where: input.where });
+        if (batch.length >= BATCH_ARTICLES || Date.now() - batchStarted >= BATCH_MS)
+          await flush(store, batch, counts);
       }
-      const done = counts.added + counts.replaced + counts.unchanged;
+      const done = counts.added + counts.replaced + counts.unchanged + batch.length;
       progress.update(`stored ${done} articles, ${counts.mentions} event mentions`);
     }
+    await flush(store, batch, counts);
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
@@ -62,6 +105,7 @@ export async function runIngest(paths: string[], opts: IngestCommandOptions): Pr
     progress.done();
     console.error(
       `dragoman: ${counts.added} added, ${counts.replaced} replaced, ${counts.unchanged} unchanged` +
+        `${counts.failed ? `, ${counts.failed} failed` : ''}` +
         `${counts.skipped ? `, ${counts.skipped} inputs skipped` : ''}; ` +
         `${counts.mentions} mentions stored in ${seconds.toFixed(1)} s. ` +
         `Store ${opts.db}: ${stats.articles} articles in ${stats.stories} stories, ` +
@@ -69,5 +113,5 @@ export async function runIngest(paths: string[], opts: IngestCommandOptions): Pr
     );
   }
   if (stopping) return EXIT.failure;
-  return counts.skipped > 0 ? EXIT.skipped : EXIT.ok;
+  return counts.skipped + counts.failed > 0 ? EXIT.skipped : EXIT.ok;
 }

@@ -58,14 +58,14 @@ export function eventConditions(
   if (q.minArticles) all.push(eb('events.num_articles', '>=', q.minArticles));
   if (q.text) {
     const words = q.text.match(/[\p{L}\p{N}]+/gu) ?? [];
+    // EXISTS per event, so that a date range is walked first and the match list read once.
     if (words.length)
       all.push(
-        eb(
-          'events.id',
-          'in',
+        eb.exists(
           eb
             .selectFrom('mentions')
-            .select('mentions.event_id')
+            .select(sql`1`.as('one'))
+            .whereRef('mentions.event_id', '=', 'events.id')
             .where(sql<boolean>`mentions.article_seq in (${dialect.fullText(words)})`),
         ),
       );

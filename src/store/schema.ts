@@ -63,15 +63,21 @@ export interface EventsTable {
   num_sources: number;
   first_report: string;
   last_report: string;
+}
+
+/** The counts behind a story event, apart so that event rows stay small for queries. */
+export interface EventTalliesTable {
+  event_id: number;
   tally: string;
 }
 
 /** Every actor key of every story event, by side, for "either side" filters. */
 export interface EventActorsTable {
   key: string;
+  /** The event's day, '' when undated (it is part of the primary key). */
+  day: string;
   side: string;
   event_id: number;
-  day: string | null;
 }
 
 export interface MentionsTable {
@@ -101,6 +107,7 @@ export interface Database {
   stories: StoriesTable;
   article_bands: ArticleBandsTable;
   events: EventsTable;
+  event_tallies: EventTalliesTable;
   event_actors: EventActorsTable;
   mentions: MentionsTable;
 }

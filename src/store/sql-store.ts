@@ -108,8 +108,8 @@ function eventColumns(t: Tally, f: Pick<MentionFacts, 'mergeKey' | 'pair' | 'roo
       num_sources: s.numSources,
       first_report: s.firstReport,
       last_report: s.lastReport,
-      tally: JSON.stringify(t),
     },
+    tally: JSON.stringify(t),
     actorKeys: s.actorKeys,
     day: s.day,
   };
@@ -185,8 +185,34 @@ export class SqlStore implements Store {
     return row?.content_hash ?? null;
   }
 
-  putArticle(input: ArticleInput): Promise<PutResult> {
-    return this.db.transaction().execute((trx) => this.put(trx, input));
+  async putArticle(input: ArticleInput): Promise<PutResult> {
+    const [result] = await this.putArticles([input]);
+    if (result?.status === 'failed') throw result.error;
+    return result as PutResult;
+  }
+
+  async putArticles(inputs: ArticleInput[]): Promise<PutResult[]> {
+    const trx = await this.db.startTransaction().execute();
+    const results: PutResult[] = [];
+    try {
+      for (const input of inputs) {
+        // Each article is atomic: a failure undoes that article only.
+        const sp = await trx.savepoint('article').execute();
+        try {
+          results.push(await this.put(sp, input));
+          await sp.releaseSavepoint('article').execute();
+        } catch (error) {
+          await sp.rollbackToSavepoint('article').execute();
+          await sp.releaseSavepoint('article').execute();
+          results.push({ status: 'failed', storyId: null, mentions: 0, events: [], error });
+        }
+      }
+      await trx.commit().execute();
+    } catch (error) {
+      await trx.rollback().execute();
+      throw error;
+    }
+    return results;
   }
 
   private async put(trx: Trx, input: ArticleInput): Promise<PutResult> {
@@ -302,6 +328,7 @@ export class SqlStore implements Store {
     if (facts.length === 0) return byKey;
     const rows = await trx
       .selectFrom('events')
+      .innerJoin('event_tallies', 'event_tallies.event_id', 'events.id')
       .select(['id', 'merge_key', 'win_start', 'win_end', 'num_mentions', 'tally', 'day'])
       .where((eb) =>
         eb.or(
@@ -401,6 +428,7 @@ export class SqlStore implements Store {
   private async writeEvents(trx: Trx, touched: Map<number, Touched>): Promise<Map<number, number>> {
     const ids = new Map<number, number>();
     const inserts: (ReturnType<typeof eventColumns>['row'] & { id: number })[] = [];
+    const tallies: { event_id: number; tally: string }[] = [];
     const actors: Selectable<Database['event_actors']>[] = [];
     let next = 0;
     if ([...touched.keys()].some((id) => id < 0)) {
@@ -411,20 +439,30 @@ export class SqlStore implements Store {
       next = Number(top?.top ?? 0);
     }
     for (const [id, t] of touched) {
-      const { row, actorKeys, day } = eventColumns(t.tally, t.facts);
+      const { row, tally, actorKeys, day } = eventColumns(t.tally, t.facts);
       const eventId = id < 0 ? ++next : id;
       ids.set(id, eventId);
-      if (id < 0) inserts.push({ ...row, id: eventId });
-      else {
+      if (id < 0) {
+        inserts.push({ ...row, id: eventId });
+        tallies.push({ event_id: eventId, tally });
+      } else {
         await trx.updateTable('events').set(row).where('id', '=', id).execute();
+        await trx.updateTable('event_tallies').set({ tally }).where('event_id', '=', id).execute();
         if (day !== t.day)
-          await trx.updateTable('event_actors').set({ day }).where('event_id', '=', id).execute();
+          await trx
+            .updateTable('event_actors')
+            .set({ day: day ?? '' })
+            .where('event_id', '=', id)
+            .execute();
       }
       for (const k of actorKeys)
         if (!t.keys.has(k))
-          actors.push({ key: k.slice(2), side: k.slice(0, 1), event_id: eventId, day });
+          // The day is part of the key, so undated events file under ''.
+          actors.push({ key: k.slice(2), side: k.slice(0, 1), event_id: eventId, day: day ?? '' });
     }
     for (const part of chunks(inserts)) await trx.insertInto('events').values(part).execute();
+    for (const part of chunks(tallies))
+      await trx.insertInto('event_tallies').values(part).execute();
     for (const part of chunks(actors))
       await trx
         .insertInto('event_actors')
@@ -453,6 +491,7 @@ export class SqlStore implements Store {
       .execute();
     if (rows.length === 0) {
       await trx.deleteFrom('event_actors').where('event_id', '=', id).execute();
+      await trx.deleteFrom('event_tallies').where('event_id', '=', id).execute();
       await trx.deleteFrom('events').where('id', '=', id).execute();
       return;
     }

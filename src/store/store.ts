@@ -115,13 +115,15 @@ export interface ArticleInput {
 
 export type PutStatus = 'added' | 'replaced' | 'unchanged';
 
-export interface PutResult {
-  status: PutStatus;
-  storyId: number;
-  mentions: number;
-  /** Story events that gained, lost or changed mentions. */
-  events: number[];
-}
+export type PutResult =
+  | {
+      status: PutStatus;
+      storyId: number;
+      mentions: number;
+      /** Story events that gained, lost or changed mentions. */
+      events: number[];
+    }
+  | { status: 'failed'; storyId: null; mentions: 0; events: []; error: unknown };
 
 export interface StoreStats {
   articles: number;
@@ -132,12 +134,19 @@ export interface StoreStats {
 
 /**
  * The one interface every backend implements (SQLite now, PostgreSQL next). Every method is
- * async so that a networked backend fits; `putArticle` is one transaction.
+ * async so that a networked backend fits.
  */
 export interface Store {
   /** The content hash stored for an article id, to skip recoding unchanged articles. */
   articleHash(id: string): Promise<string | null>;
+  /** Stores one article in its own transaction (throws when it cannot). */
   putArticle(input: ArticleInput): Promise<PutResult>;
+  /**
+   * Stores articles in one transaction, each atomic on its own (a savepoint): an article that
+   * fails is undone and reported as `failed`, the others are kept. A crash loses the whole
+   * batch and nothing else.
+   */
+  putArticles(inputs: ArticleInput[]): Promise<PutResult[]>;
   article(id: string): Promise<StoredArticle | null>;
   events(q: EventQuery): Promise<StoryEvent[]>;
   event(id: number): Promise<StoryEvent | null>;

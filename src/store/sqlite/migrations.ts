@@ -38,16 +38,16 @@ export const migrations: Record<string, Migration> = {
           win_start TEXT, win_end TEXT,
           place_name TEXT, place_country TEXT, lat REAL, lon REAL,
           num_mentions INTEGER NOT NULL, num_articles INTEGER NOT NULL, num_sources INTEGER NOT NULL,
-          first_report TEXT NOT NULL, last_report TEXT NOT NULL,
+          first_report TEXT NOT NULL, last_report TEXT NOT NULL)`,
+        sql`CREATE TABLE event_tallies (
+          event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
           tally TEXT NOT NULL)`,
         sql`CREATE INDEX events_merge ON events(merge_key, win_start)`,
         sql`CREATE INDEX events_day ON events(day, id)`,
         sql`CREATE TABLE event_actors (
-          key TEXT NOT NULL, side TEXT NOT NULL,
+          key TEXT NOT NULL, day TEXT, side TEXT NOT NULL,
           event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
-          day TEXT,
-          PRIMARY KEY (key, side, event_id)) WITHOUT ROWID`,
-        sql`CREATE INDEX event_actors_key_day ON event_actors(key, day)`,
+          PRIMARY KEY (key, day, side, event_id)) WITHOUT ROWID`,
         sql`CREATE INDEX event_actors_event ON event_actors(event_id)`,
         sql`CREATE TABLE mentions (
           id TEXT PRIMARY KEY,
