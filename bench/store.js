@@ -11,6 +11,8 @@ const { values } = parseArgs({
   options: {
     mentions: { type: 'string', default: '1000000' },
     out: { type: 'string', default: 'bench/out' },
+    // Ask the questions again of the store the last run built, without rebuilding it.
+    'queries-only': { type: 'boolean', default: false },
   },
 });
 const target = Number(values.mentions);
@@ -156,9 +158,13 @@ function makeArticle(pool, n) {
 
 mkdirSync(values.out, { recursive: true });
 const db = join(values.out, 'store-bench.db');
-for (const f of [db, `${db}-wal`, `${db}-shm`]) if (existsSync(f)) rmSync(f);
-console.error('coding the fixtures for templates...');
-const pool = templates();
+const reuse = values['queries-only'];
+if (reuse && !existsSync(db)) {
+  console.error(`bench:store: --queries-only needs the store of an earlier run at ${db}`);
+  process.exit(2);
+}
+if (!reuse) for (const f of [db, `${db}-wal`, `${db}-shm`]) if (existsSync(f)) rmSync(f);
+const pool = reuse ? [] : (console.error('coding the fixtures for templates...'), templates());
 const store = await openStore(db);
 
 let mentions = 0;
@@ -166,7 +172,7 @@ let articles = 0;
 let ingestMs = 0;
 const started = Date.now();
 // Articles go in as the CLI sends them: committed in groups, each article atomic.
-while (mentions < target) {
+while (!reuse && mentions < target) {
   const batch = [];
   for (let i = 0; i < 64 && mentions < target; i++) {
     const input = makeArticle(pool, articles++);
@@ -281,14 +287,20 @@ const bytes = [db, `${db}-wal`].filter(existsSync).reduce((s, f) => s + statSync
 
 const seconds = ingestMs / 1000;
 console.log(`store                          ${db}`);
+if (reuse)
+  console.log(
+    `reused                         ${stats.articles} articles, ${stats.mentions} event mentions, ${stats.events} story events, ${stats.stories} stories`,
+  );
+else {
+  console.log(
+    `generated                      ${articles} articles, ${mentions} event mentions, ${stats.events} story events, ${stats.stories} stories`,
+  );
+  console.log(
+    `ingest (coding excluded)       ${(articles / seconds).toFixed(0)} articles/s, ${(mentions / seconds).toFixed(0)} mentions/s (${seconds.toFixed(1)} s)`,
+  );
+}
 console.log(
-  `generated                      ${articles} articles, ${mentions} event mentions, ${stats.events} story events, ${stats.stories} stories`,
-);
-console.log(
-  `ingest (coding excluded)       ${(articles / seconds).toFixed(0)} articles/s, ${(mentions / seconds).toFixed(0)} mentions/s (${seconds.toFixed(1)} s)`,
-);
-console.log(
-  `database size                  ${(bytes / 1e6).toFixed(0)} MB, ${((bytes / 1e6) * (1e6 / mentions)).toFixed(0)} MB per million mentions`,
+  `database size                  ${(bytes / 1e6).toFixed(0)} MB, ${((bytes / 1e6) * (1e6 / stats.mentions)).toFixed(0)} MB per million mentions`,
 );
 console.log('');
 console.log(

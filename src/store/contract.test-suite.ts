@@ -311,6 +311,7 @@ export function runStoreTests(name: string, newStore: () => Promise<Store>): voi
         record('2', { date: '2024-07-03', cameo: '190', source: 'RUSMIL', target: 'SYR' }),
         record('3', { date: '2024-08-15', cameo: '042' }),
         record('4', { date: '2024-07-09', source: 'USAGOV', target: 'ISRGOV' }),
+        record('5', { date: '2024-07-02', source: 'RUSGOV', target: 'RUSMIL', cameo: '111' }),
       ]);
       const [top, second] = await store.dyads({});
       expect(top).toEqual({
@@ -327,11 +328,18 @@ export function runStoreTests(name: string, newStore: () => Promise<Store>): voi
         ['2024-08', 1, 1],
       ]);
       const weeks = await store.timeline({ actor: ['RUS'] }, 'week');
-      expect(weeks.map((w) => w.period)).toEqual(['2024-07-01', '2024-08-12']);
+      expect(weeks.map((w) => [w.period, w.events])).toEqual([
+        ['2024-07-01', 3],
+        ['2024-08-12', 1],
+      ]);
+      // The actor-only timeline reads the actor index; any other filter reads the events.
+      expect(await store.timeline({ actor: ['RUS'] }, 'month')).toEqual(
+        await store.timeline({ actor: ['RUS'], minArticles: 1 }, 'month'),
+      );
       const counts = await store.actorCounts({ query: ['RUS', 'person:vladimir-putin'] });
       expect(counts).toEqual([
-        { key: 'RUS', events: 3, asSource: 3, asTarget: 0 },
-        { key: 'person:vladimir-putin', events: 2, asSource: 2, asTarget: 0 },
+        { key: 'RUS', events: 4, asSource: 4, asTarget: 1 },
+        { key: 'person:vladimir-putin', events: 3, asSource: 3, asTarget: 0 },
       ]);
       await store.close();
     });

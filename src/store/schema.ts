@@ -78,9 +78,14 @@ export interface EventActorsTable {
   day: string;
   side: string;
   event_id: number;
+  /** Copies of the event's class, score and mentions, so that timelines need no event rows. */
+  quad: number;
+  goldstein: number;
+  mentions: number;
 }
 
 export interface MentionsTable {
+  seq: Generated<number>;
   id: string;
   article_seq: number;
   event_id: number;

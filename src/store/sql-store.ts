@@ -448,17 +448,29 @@ export class SqlStore implements Store {
       } else {
         await trx.updateTable('events').set(row).where('id', '=', id).execute();
         await trx.updateTable('event_tallies').set({ tally }).where('event_id', '=', id).execute();
-        if (day !== t.day)
-          await trx
-            .updateTable('event_actors')
-            .set({ day: day ?? '' })
-            .where('event_id', '=', id)
-            .execute();
+        await trx
+          .updateTable('event_actors')
+          .set({
+            day: day ?? '',
+            quad: row.quad,
+            goldstein: row.goldstein,
+            mentions: row.num_mentions,
+          })
+          .where('event_id', '=', id)
+          .execute();
       }
       for (const k of actorKeys)
         if (!t.keys.has(k))
           // The day is part of the key, so undated events file under ''.
-          actors.push({ key: k.slice(2), side: k.slice(0, 1), event_id: eventId, day: day ?? '' });
+          actors.push({
+            key: k.slice(2),
+            side: k.slice(0, 1),
+            event_id: eventId,
+            day: day ?? '',
+            quad: row.quad,
+            goldstein: row.goldstein,
+            mentions: row.num_mentions,
+          });
     }
     for (const part of chunks(inserts)) await trx.insertInto('events').values(part).execute();
     for (const part of chunks(tallies))
@@ -652,23 +664,26 @@ export class SqlStore implements Store {
 
   async timeline(q: EventQuery, by: Period): Promise<TimelineRow[]> {
     const period = this.dialect.bucket(by, 'day');
-    const rows = await this.db
-      .selectFrom('events')
-      .select((eb) => [
-        period.as('period'),
-        eb.fn.countAll<number>().as('events'),
-        eb.fn.sum<number>('num_mentions').as('mentions'),
-        sql<number>`sum(case when quad = 1 then 1 else 0 end)`.as('q1'),
-        sql<number>`sum(case when quad = 2 then 1 else 0 end)`.as('q2'),
-        sql<number>`sum(case when quad = 3 then 1 else 0 end)`.as('q3'),
-        sql<number>`sum(case when quad = 4 then 1 else 0 end)`.as('q4'),
-        eb.fn.sum<number>('goldstein').as('goldstein'),
-      ])
-      .where((eb) => eventConditions(eb, q, this.dialect))
-      .where('day', 'is not', null)
-      .groupBy(period)
-      .orderBy(period)
-      .execute();
+    const onlyActor = Object.keys(q).every((k) => ['actor', 'from', 'to', 'limit'].includes(k));
+    const rows = await (q.actor && onlyActor
+      ? this.actorTimeline(q.actor, q, period)
+      : this.db
+          .selectFrom('events')
+          .select((eb) => [
+            period.as('period'),
+            eb.fn.countAll<number>().as('events'),
+            eb.fn.sum<number>('num_mentions').as('mentions'),
+            sql<number>`sum(case when quad = 1 then 1 else 0 end)`.as('q1'),
+            sql<number>`sum(case when quad = 2 then 1 else 0 end)`.as('q2'),
+            sql<number>`sum(case when quad = 3 then 1 else 0 end)`.as('q3'),
+            sql<number>`sum(case when quad = 4 then 1 else 0 end)`.as('q4'),
+            eb.fn.sum<number>('goldstein').as('goldstein'),
+          ])
+          .where((eb) => eventConditions(eb, q, this.dialect))
+          .where('day', 'is not', null)
+          .groupBy(period)
+          .orderBy(period)
+          .execute());
     return rows.map((r) => {
       const events = Number(r.events);
       const goldstein = Number(r.goldstein);
@@ -681,6 +696,40 @@ export class SqlStore implements Store {
         meanGoldstein: Math.round((goldstein / events) * 100) / 100,
       };
     });
+  }
+
+  /**
+   * The timeline of one actor read from the actor index alone, which carries each event's
+   * day, class, score and mentions: no lookup of the event rows.
+   */
+  private actorTimeline(
+    keys: string[],
+    q: EventQuery,
+    period: ReturnType<SqlDialectParts['bucket']>,
+  ) {
+    let events = this.db
+      .selectFrom('event_actors')
+      .select(['event_id', 'day', 'quad', 'goldstein', 'mentions'])
+      .distinct()
+      .where('key', 'in', keys)
+      .where('day', '!=', '');
+    if (q.from) events = events.where('day', '>=', q.from);
+    if (q.to) events = events.where('day', '<=', q.to);
+    return this.db
+      .selectFrom(events.as('e'))
+      .select((eb) => [
+        period.as('period'),
+        eb.fn.countAll<number>().as('events'),
+        eb.fn.sum<number>('mentions').as('mentions'),
+        sql<number>`sum(case when quad = 1 then 1 else 0 end)`.as('q1'),
+        sql<number>`sum(case when quad = 2 then 1 else 0 end)`.as('q2'),
+        sql<number>`sum(case when quad = 3 then 1 else 0 end)`.as('q3'),
+        sql<number>`sum(case when quad = 4 then 1 else 0 end)`.as('q4'),
+        eb.fn.sum<number>('goldstein').as('goldstein'),
+      ])
+      .groupBy(period)
+      .orderBy(period)
+      .execute();
   }
 
   async actorCounts(q: { query?: string[]; limit?: number }): Promise<ActorCount[]> {

@@ -47,10 +47,13 @@ export const migrations: Record<string, Migration> = {
         sql`CREATE TABLE event_actors (
           key TEXT NOT NULL, day TEXT, side TEXT NOT NULL,
           event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+          quad INTEGER NOT NULL, goldstein REAL NOT NULL, mentions INTEGER NOT NULL,
           PRIMARY KEY (key, day, side, event_id)) WITHOUT ROWID`,
         sql`CREATE INDEX event_actors_event ON event_actors(event_id)`,
+        // Mentions are found by event, article or day, never by id: no index on the random id.
         sql`CREATE TABLE mentions (
-          id TEXT PRIMARY KEY,
+          seq INTEGER PRIMARY KEY,
+          id TEXT NOT NULL,
           article_seq INTEGER NOT NULL REFERENCES articles(seq),
           event_id INTEGER NOT NULL REFERENCES events(id),
           sentence_index INTEGER NOT NULL,

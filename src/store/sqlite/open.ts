@@ -63,6 +63,8 @@ export async function openSqliteStore(
     }
     raw.pragma('foreign_keys = ON');
     raw.pragma('cache_size = -65536');
+    // Reads straight from the OS page cache instead of copying pages through read().
+    raw.pragma('mmap_size = 8589934592');
     // Fewer, larger checkpoints: each one syncs the file.
     raw.pragma('wal_autocheckpoint = 10000');
   } catch (err) {
