@@ -135,6 +135,8 @@ export function runStoreTests(name: string, newStore: () => Promise<Store>): voi
       ['a month later', '2024-08-24', 2],
       ['within the month of a month-precise date', '2024-07', 1],
       ['in another month', '2024-06', 2],
+      ['within the year of a year-precise date', '2024', 1],
+      ['in another year', '2023', 2],
     ])('merges meetings of one pair reported %s as %s story events', async (_, other, events) => {
       const store = await newStore();
       await put(store, article('a1'), [record('1', { article: 'a1' })]);

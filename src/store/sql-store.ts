@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { EventRecord } from '../record.js';
+import { addDays } from './dates.js';
 import { eventConditions, mentionConditions } from './filters.js';
 import {
   addMention,
@@ -38,18 +39,18 @@ interface Candidate {
   window: MentionFacts['window'];
   n: number;
   tally: string;
-  day: string | null;
 }
 
 /** A story event being changed by one article: its tally, and what is stored of it. */
 interface Touched {
   tally: Tally;
   facts: MentionFacts;
-  /** The stored day and actor keys, to write only what changed. */
-  day: string | null;
+  /** The actor keys it is already filed under. */
   keys: Set<string>;
 }
 
+/** The longest window a story event can have (a year-precise date). */
+const LONGEST_WINDOW_DAYS = 366;
 /** How many near-duplicate candidates are compared per article, newest first. */
 const CANDIDATES = 50;
 /** Rows per multi-row INSERT, under every backend's limit on bound parameters. */
@@ -329,7 +330,7 @@ export class SqlStore implements Store {
     const rows = await trx
       .selectFrom('events')
       .innerJoin('event_tallies', 'event_tallies.event_id', 'events.id')
-      .select(['id', 'merge_key', 'win_start', 'win_end', 'num_mentions', 'tally', 'day'])
+      .select(['id', 'merge_key', 'win_start', 'win_end', 'num_mentions', 'tally'])
       .where((eb) =>
         eb.or(
           facts.map((f) =>
@@ -337,6 +338,8 @@ export class SqlStore implements Store {
               ? eb.and([
                   eb('merge_key', '=', f.mergeKey),
                   eb('win_start', '<=', f.window.end),
+                  // No window is longer than a year: bound the index range from below too.
+                  eb('win_start', '>=', addDays(f.window.start, -LONGEST_WINDOW_DAYS)),
                   eb('win_end', '>=', f.window.start),
                 ])
               : eb.and([eb('merge_key', '=', f.mergeKey), eb('win_start', 'is', null)]),
@@ -352,7 +355,6 @@ export class SqlStore implements Store {
           window: e.win_start && e.win_end ? { start: e.win_start, end: e.win_end } : null,
           n: e.num_mentions,
           tally: e.tally,
-          day: e.day,
         },
       ]);
     return byKey;
@@ -382,13 +384,13 @@ export class SqlStore implements Store {
           [chosen, most] = [id, e.n];
       if (chosen === null) {
         chosen = --fresh;
-        touched.set(chosen, { tally: emptyTally(), facts: f, day: null, keys: new Set() });
+        touched.set(chosen, { tally: emptyTally(), facts: f, keys: new Set() });
       }
       let t = touched.get(chosen);
       if (!t) {
         const c = stored.get(f.mergeKey)?.find((x) => x.id === chosen) as Candidate;
         const tally = JSON.parse(c.tally) as Tally;
-        t = { tally, facts: f, day: c.day, keys: new Set(Object.keys(tally.actors)) };
+        t = { tally, facts: f, keys: new Set(Object.keys(tally.actors)) };
         touched.set(chosen, t);
       }
       addMention(t.tally, f);
@@ -522,7 +524,7 @@ export class SqlStore implements Store {
     await trx.deleteFrom('event_actors').where('event_id', '=', id).execute();
     await this.writeEvents(
       trx,
-      new Map([[id, { tally, facts: facts as MentionFacts, day: null, keys: new Set<string>() }]]),
+      new Map([[id, { tally, facts: facts as MentionFacts, keys: new Set<string>() }]]),
     );
   }
 
