@@ -16,12 +16,13 @@ export const migrations: Record<string, Migration> = {
           seq INTEGER PRIMARY KEY,
           id TEXT NOT NULL UNIQUE,
           url TEXT, title TEXT, source TEXT, published TEXT,
-          text TEXT NOT NULL,
           content_hash TEXT NOT NULL,
           signature BLOB NOT NULL,
           shingles INTEGER NOT NULL,
           story_id INTEGER NOT NULL REFERENCES stories(id),
-          added_at TEXT NOT NULL)`,
+          added_at TEXT NOT NULL,
+          -- Last, so that reading a signature does not walk the text's overflow pages.
+          text TEXT NOT NULL)`,
         sql`CREATE INDEX articles_story ON articles(story_id)`,
         sql`CREATE TABLE article_bands (
           band INTEGER NOT NULL,
@@ -42,7 +43,7 @@ export const migrations: Record<string, Migration> = {
         sql`CREATE TABLE event_tallies (
           event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
           tally TEXT NOT NULL)`,
-        sql`CREATE INDEX events_merge ON events(merge_key, win_start)`,
+        sql`CREATE INDEX events_merge ON events(merge_key, win_start, win_end)`,
         sql`CREATE INDEX events_day ON events(day, id)`,
         sql`CREATE TABLE event_actors (
           key TEXT NOT NULL, day TEXT, side TEXT NOT NULL,
