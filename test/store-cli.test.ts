@@ -45,6 +45,14 @@ describe('dragoman ingest and the query commands', () => {
     expect(r.stderr).toMatch(/0 added, 0 replaced, 5 unchanged/);
   });
 
+  it('commits article by article when asked, with the same result', () => {
+    const single = join(dir, 'single.db');
+    const r = dragoman(['ingest', meetings, '--db', single, '--commit-every', '1']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/5 added, 0 replaced, 0 unchanged; \d+ mentions stored/);
+    expect(dragoman(['ingest', meetings, '--db', single, '--commit-every', '0']).code).toBe(2);
+  });
+
   it('lists story events of a dyad named by person, as JSON Lines', () => {
     const r = dragoman([
       'events',

@@ -7,10 +7,11 @@ import { Progress } from './progress.js';
 export interface IngestCommandOptions {
   db: string;
   published?: string;
+  /** Articles per commit (1: a transaction for each article). */
+  commitEvery: number;
 }
 
-/** Articles are committed in groups of this many, or after this long, whichever comes first. */
-const BATCH_ARTICLES = 64;
+/** A group is committed after this long even when not full, so a slow feed loses little. */
 const BATCH_MS = 1000;
 
 interface Counts {
@@ -89,7 +90,7 @@ export async function runIngest(paths: string[], opts: IngestCommandOptions): Pr
         for (const issue of issues) console.error(`dragoman: ${input.where}: ${issue.message}`);
         if (batch.length === 0) batchStarted = Date.now();
         batch.push({ input: { article, records, contentHash: hash }, where: input.where });
-        if (batch.length >= BATCH_ARTICLES || Date.now() - batchStarted >= BATCH_MS)
+        if (batch.length >= opts.commitEvery || Date.now() - batchStarted >= BATCH_MS)
           await flush(store, batch, counts);
       }
       const done = counts.added + counts.replaced + counts.unchanged + batch.length;

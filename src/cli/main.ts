@@ -85,9 +85,24 @@ program
   .argument('[paths...]', 'files or folders; - reads JSON Lines from stdin')
   .addOption(dbOption())
   .addOption(published)
-  .action(async (paths: string[], opts: { db: string; published?: string }) => {
-    process.exitCode = await runIngest(paths, opts);
-  });
+  .addOption(
+    new Option(
+      '--commit-every <n>',
+      'articles per commit; each article is atomic either way, 1 makes each its own transaction',
+    )
+      .default(64)
+      .argParser((v) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 1)
+          throw new UsageError(`--commit-every expects a whole number above 0, got "${v}"`);
+        return n;
+      }),
+  )
+  .action(
+    async (paths: string[], opts: { db: string; published?: string; commitEvery: number }) => {
+      process.exitCode = await runIngest(paths, opts);
+    },
+  );
 
 const storyFormat = () =>
   new Option('--format <format>', 'output format')
