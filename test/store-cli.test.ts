@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -133,5 +133,27 @@ describe('dragoman ingest and the query commands', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/cannot open the store .*none\.db/);
     expect(existsSync(join(dir, 'none.db'))).toBe(false);
+  });
+
+  it('serves the API on loopback, one log line a request, and stops cleanly on SIGTERM', async () => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'serve', '--db', db, '--port', '0'],
+      { cwd: root },
+    );
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    while (!/http:\/\/127\.0\.0\.1:\d+/.test(err)) await new Promise((r) => setTimeout(r, 50));
+    const url = (err.match(/http:\/\/127\.0\.0\.1:\d+/) as RegExpMatchArray)[0];
+    const health = (await (await fetch(`${url}/api/health`)).json()) as {
+      status: string;
+      articles: number;
+    };
+    expect(health).toMatchObject({ status: 'ok', articles: 6 });
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(err).toMatch(/GET \/api\/health 200/);
+    expect(err).toMatch(/stopped/);
   });
 });

@@ -6,6 +6,7 @@ import { EXIT, parseDay, UsageError } from './errors.js';
 import { runEval } from './eval.js';
 import { runExplain } from './explain.js';
 import { runIngest } from './ingest.js';
+import { runServe } from './serve.js';
 import { addQueryFlags, type QueryFlags } from './query-flags.js';
 import { runActors, runDyads, runEvents, runExport, runTimeline } from './query.js';
 import type { StoryFormat } from './story-output.js';
@@ -183,6 +184,47 @@ addQueryFlags(
 ).action(async (opts: QueryFlags & { db: string; format: 'jsonl' | 'csv' | 'gdelt' }) => {
   process.exitCode = await runExport(opts);
 });
+
+const whole = (flag: string, min: number, max: number) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`${flag} expects a whole number from ${min} to ${max}, got "${v}"`);
+  return n;
+};
+
+program
+  .command('serve')
+  .description('serve the HTTP API over a store (loopback only unless --host says otherwise)')
+  .addOption(dbOption())
+  .addOption(
+    new Option('--port <n>', 'port (0 picks a free one)')
+      .default(8080)
+      .argParser(whole('--port', 0, 65535)),
+  )
+  .option('--host <address>', 'address to listen on', '127.0.0.1')
+  .addOption(
+    new Option('--token <token>', 'require Authorization: Bearer <token> on writes').env(
+      'DRAGOMAN_TOKEN',
+    ),
+  )
+  .option('--cors <origin>', 'allow this one browser origin to call the API')
+  .addOption(
+    new Option('--body-limit <bytes>', 'largest request body')
+      .default(5 * 1024 * 1024)
+      .argParser(whole('--body-limit', 1, 1024 * 1024 * 1024)),
+  )
+  .action(
+    async (opts: {
+      db: string;
+      port: number;
+      host: string;
+      token?: string;
+      cors?: string;
+      bodyLimit: number;
+    }) => {
+      process.exitCode = await runServe(opts);
+    },
+  );
 
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   // A closed pipe (| head) is the reader's choice, not a failure.

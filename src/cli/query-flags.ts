@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { EventQuery } from '../store/index.js';
-import { actorKeys } from './actor-directory.js';
+import { actorKeys as keysOf } from '../dictionaries/directory.js';
 import { UsageError, parseDay } from './errors.js';
 
 /** The filter flags as commander hands them over. */
@@ -58,6 +58,16 @@ function positive(value: string | undefined, flag: string): number | undefined {
   if (!Number.isInteger(n) || n < 1)
     throw new UsageError(`${flag} expects a whole number above 0, got "${value}"`);
   return n;
+}
+
+/** The store keys of an actor flag, or a usage error naming the flag. */
+function actorKeys(value: string, flag: string): string[] {
+  const keys = keysOf(value);
+  if (keys.length === 0)
+    throw new UsageError(
+      `${flag}: no country, organisation or person matches "${value}" (codes such as RUS or RUSGOV are upper case)`,
+    );
+  return keys;
 }
 
 /** Turns the flags into a validated store query, resolving names to actor keys. */

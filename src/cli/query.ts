@@ -1,5 +1,5 @@
 import { openStore, type EventQuery, type Period, type Store } from '../store/index.js';
-import { findKnownActors } from './actor-directory.js';
+import { findKnownActors } from '../dictionaries/directory.js';
 import { EXIT } from './errors.js';
 import { gdeltRow, tsv } from './gdelt.js';
 import { RecordWriter } from './output.js';

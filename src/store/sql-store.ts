@@ -615,13 +615,16 @@ export class SqlStore implements Store {
     return row ? ((await this.withMentionIds([row]))[0] ?? null) : null;
   }
 
-  async mentions(q: EventQuery & { eventId?: number }): Promise<StoredMention[]> {
+  async mentions(
+    q: EventQuery & { eventId?: number; articleId?: string },
+  ): Promise<StoredMention[]> {
     let query = this.db
       .selectFrom('mentions')
       .innerJoin('articles', 'articles.seq', 'mentions.article_seq')
       .select(['mentions.event_id', 'mentions.record', 'articles.id as article_id'])
       .where((eb) => mentionConditions(eb, q, this.dialect));
     if (q.eventId !== undefined) query = query.where('mentions.event_id', '=', q.eventId);
+    if (q.articleId !== undefined) query = query.where('articles.id', '=', q.articleId);
     const rows = await query
       .orderBy(sql`mentions.day is null`)
       .orderBy('mentions.day', 'desc')

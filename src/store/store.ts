@@ -150,7 +150,7 @@ export interface Store {
   article(id: string): Promise<StoredArticle | null>;
   events(q: EventQuery): Promise<StoryEvent[]>;
   event(id: number): Promise<StoryEvent | null>;
-  mentions(q: EventQuery & { eventId?: number }): Promise<StoredMention[]>;
+  mentions(q: EventQuery & { eventId?: number; articleId?: string }): Promise<StoredMention[]>;
   dyads(q: EventQuery): Promise<DyadRow[]>;
   timeline(q: EventQuery, by: Period): Promise<TimelineRow[]>;
   actorCounts(q: { query?: string[]; limit?: number }): Promise<ActorCount[]>;

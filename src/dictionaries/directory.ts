@@ -1,5 +1,5 @@
-import { loadDictionaries, readData } from '../dictionaries/index.js';
-import { UsageError } from './errors.js';
+import { loadDictionaries } from './index.js';
+import { readData } from './read.js';
 
 /** One known actor: a country, an organisation or a person, with what it is stored under. */
 export interface KnownActor {
@@ -45,7 +45,7 @@ function fold(s: string): string {
 
 /**
  * Actors whose name or alias contains the words of a query ("putin", "assad", "united").
- * @example findActors('putin')[0]?.key // 'person:vladimir-putin'
+ * @example findKnownActors('putin')[0]?.key // 'person:vladimir-putin'
  */
 export function findKnownActors(query: string): KnownActor[] {
   const q = fold(query).trim();
@@ -59,16 +59,12 @@ export function findKnownActors(query: string): KnownActor[] {
 }
 
 /**
- * The store keys an actor flag means: a code as given (RUS, RUSGOV, IGOUN, UN), or every
- * country, organisation and person whose name matches the words.
+ * The store keys an actor name or code means: a code as given (RUS, RUSGOV, IGOUN, UN), or
+ * every country, organisation and person whose name matches the words; [] when none does.
+ * @example actorKeys('putin') // ['person:vladimir-putin']
  */
-export function actorKeys(value: string, flag: string): string[] {
+export function actorKeys(value: string): string[] {
   const v = value.trim();
   if (/^[A-Z][A-Z0-9]{1,14}$/.test(v)) return [v];
-  const found = findKnownActors(v);
-  if (found.length === 0)
-    throw new UsageError(
-      `${flag}: no country, organisation or person matches "${value}" (codes such as RUS or RUSGOV are upper case)`,
-    );
-  return found.map((a) => a.key);
+  return findKnownActors(v).map((a) => a.key);
 }
