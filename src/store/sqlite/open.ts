@@ -8,6 +8,7 @@ import {
   type SqliteStatement,
 } from 'kysely';
 import { StoreOpenError } from '../errors.js';
+import { guard, type LastFailure } from '../guard.js';
 import type { Database as Schema } from '../schema.js';
 import { SqlStore } from '../sql-store.js';
 import type { Store } from '../store.js';
@@ -72,8 +73,13 @@ export async function openSqliteStore(
       cause: err,
     });
   }
+  const last: LastFailure = { sql: '', params: [] };
   const db = new Kysely<Schema>({
     dialect: new SqliteDialect({ database: cachedStatements(raw) }),
+    log: (event) => {
+      if (event.level === 'error')
+        [last.sql, last.params] = [event.query.sql, event.query.parameters];
+    },
   });
   if (!options.readonly) {
     const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
@@ -87,5 +93,5 @@ export async function openSqliteStore(
       );
     }
   }
-  return new SqlStore(db, sqliteDialect);
+  return guard(new SqlStore(db, sqliteDialect), last);
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runStoreTests } from '../contract.test-suite.js';
-import { StoreOpenError } from '../errors.js';
+import { StoreOpenError, StoreQueryError } from '../errors.js';
 import { openSqliteStore } from './open.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dragoman-sqlite-'));
@@ -39,5 +39,18 @@ describe('SQLite store file', () => {
     await expect(openSqliteStore(join(dir, 'absent.db'), { readonly: true })).rejects.toThrow(
       StoreOpenError,
     );
+  });
+
+  it('reports a failed query with its SQL, not the bare driver error', async () => {
+    const path = fresh();
+    const store = await openSqliteStore(path);
+    const raw = new Database(path);
+    raw.exec('DROP TABLE event_actors');
+    raw.close();
+    const failure = await store.events({ actor: ['RUS'] }).catch((e: unknown) => e);
+    await store.close();
+    expect(failure).toBeInstanceOf(StoreQueryError);
+    expect((failure as StoreQueryError).query).toMatch(/from "events"/);
+    expect((failure as StoreQueryError).params).toContain('RUS');
   });
 });
