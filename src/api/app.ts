@@ -5,7 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Context } from 'hono';
 import { codeText } from '../code.js';
-import { actorKeys, findKnownActors } from '../dictionaries/directory.js';
+import { actorKeys, listActors } from '../dictionaries/directory.js';
 import type { Article } from '../record.js';
 import { EventQuery, contentHash, type Store } from '../store/index.js';
 import {
@@ -403,26 +403,7 @@ export function createApp(options: AppOptions) {
     }),
     async (c) => {
       const { query, limit = 50 } = c.req.valid('query');
-      const known = query ? findKnownActors(query) : findKnownActors('');
-      const byKey = new Map(known.map((k) => [k.key, k]));
-      const counts = await store.actorCounts(
-        query ? { query: known.map((k) => k.key), limit: 100_000 } : { limit },
-      );
-      const countOf = new Map(counts.map((x) => [x.key, x]));
-      const order = query ? known.map((k) => k.key) : counts.map((x) => x.key);
-      const actors = order.slice(0, limit).map((key) => {
-        const k = byKey.get(key);
-        const n = countOf.get(key);
-        return {
-          key,
-          kind: k?.kind ?? 'code',
-          name: k?.name ?? key,
-          roles: k?.roles ?? [],
-          events: n?.events ?? 0,
-          asSource: n?.asSource ?? 0,
-          asTarget: n?.asTarget ?? 0,
-        };
-      });
+      const actors = await listActors(store, query, limit);
       return c.json({ actors }, 200);
     },
   );

@@ -1,11 +1,12 @@
 import { openStore, type EventQuery, type Period, type Store } from '../store/index.js';
-import { findKnownActors } from '../dictionaries/directory.js';
+import { listActors } from '../dictionaries/directory.js';
 import { EXIT } from './errors.js';
 import { gdeltRow, tsv } from './gdelt.js';
 import { RecordWriter } from './output.js';
 import { toQuery, type QueryFlags } from './query-flags.js';
 import { formatDyads, formatEvents, formatTimeline, type StoryFormat } from './story-output.js';
 import Table from 'cli-table3';
+import { stringify } from 'csv-stringify/sync';
 
 /** Opens the store only for reading: a query never creates or changes a store. */
 async function withStore<T>(db: string, work: (store: Store) => Promise<T>): Promise<T> {
@@ -90,34 +91,10 @@ export async function runActors(flags: {
   format: StoryFormat;
   limit: string;
 }): Promise<number> {
-  const known = flags.query ? findKnownActors(flags.query) : [];
   await withStore(flags.db, async (store) => {
-    const limit = Number(flags.limit) || 50;
-    const counts = await store.actorCounts(
-      flags.query ? { query: known.map((k) => k.key), limit: 100_000 } : { limit },
-    );
-    const byKey = new Map(counts.map((c) => [c.key, c]));
-    const names = new Map(known.map((k) => [k.key, k]));
-    // With a query: every known actor that matches, counted or not; without: the most active.
-    const keys = flags.query ? known.map((k) => k.key) : counts.map((c) => c.key);
-    const all = flags.query ? [] : findKnownActors('');
-    for (const a of all) names.set(a.key, a);
-    const rows = keys.slice(0, limit).map((key) => {
-      const k = names.get(key);
-      const c = byKey.get(key);
-      return {
-        key,
-        kind: k?.kind ?? 'code',
-        name: k?.name ?? key,
-        roles: k?.roles ?? [],
-        events: c?.events ?? 0,
-        asSource: c?.asSource ?? 0,
-        asTarget: c?.asTarget ?? 0,
-      };
-    });
+    const rows = await listActors(store, flags.query, Number(flags.limit) || 50);
     if (flags.format === 'jsonl') await write(rows.map((r) => JSON.stringify(r) + '\n').join(''));
     else if (flags.format === 'csv') {
-      const { stringify } = await import('csv-stringify/sync');
       await write(
         stringify(
           rows.map((r) => ({ ...r, roles: r.roles.join('; ') })),

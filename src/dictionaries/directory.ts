@@ -1,3 +1,4 @@
+import type { Store } from '../store/store.js';
 import { loadDictionaries } from './index.js';
 import { readData } from './read.js';
 
@@ -67,4 +68,46 @@ export function actorKeys(value: string): string[] {
   const v = value.trim();
   if (/^[A-Z][A-Z0-9]{1,14}$/.test(v)) return [v];
   return findKnownActors(v).map((a) => a.key);
+}
+
+/** An actor as listed by `dragoman actors` and `GET /api/actors`. */
+export interface ActorListing {
+  key: string;
+  kind: KnownActor['kind'] | 'code';
+  name: string;
+  roles: string[];
+  events: number;
+  asSource: number;
+  asTarget: number;
+}
+
+/**
+ * Known actors with their event counts: with a query, every actor whose name matches,
+ * counted or not; without, the most active keys in the store.
+ */
+export async function listActors(
+  store: Store,
+  query: string | undefined,
+  limit: number,
+): Promise<ActorListing[]> {
+  const known = findKnownActors(query ?? '');
+  const byKey = new Map(known.map((k) => [k.key, k]));
+  const counts = await store.actorCounts(
+    query ? { query: known.map((k) => k.key), limit: 100_000 } : { limit },
+  );
+  const countOf = new Map(counts.map((c) => [c.key, c]));
+  const order = query ? known.map((k) => k.key) : counts.map((c) => c.key);
+  return order.slice(0, limit).map((key) => {
+    const k = byKey.get(key);
+    const n = countOf.get(key);
+    return {
+      key,
+      kind: k?.kind ?? 'code',
+      name: k?.name ?? key,
+      roles: k?.roles ?? [],
+      events: n?.events ?? 0,
+      asSource: n?.asSource ?? 0,
+      asTarget: n?.asTarget ?? 0,
+    };
+  });
 }

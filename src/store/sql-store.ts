@@ -157,6 +157,19 @@ function toStoryEvent(
   };
 }
 
+/** Events, mentions, events per QuadClass and the Goldstein sum, for any grouping. */
+function sums(mentions: 'num_mentions' | 'mentions') {
+  return [
+    sql<number>`count(*)`.as('events'),
+    sql<number>`sum(${sql.ref(mentions)})`.as('mentions'),
+    sql<number>`sum(case when quad = 1 then 1 else 0 end)`.as('q1'),
+    sql<number>`sum(case when quad = 2 then 1 else 0 end)`.as('q2'),
+    sql<number>`sum(case when quad = 3 then 1 else 0 end)`.as('q3'),
+    sql<number>`sum(case when quad = 4 then 1 else 0 end)`.as('q4'),
+    sql<number>`sum(goldstein)`.as('goldstein'),
+  ] as const;
+}
+
 function quad(rows: { q1: unknown; q2: unknown; q3: unknown; q4: unknown }) {
   return [Number(rows.q1), Number(rows.q2), Number(rows.q3), Number(rows.q4)] as [
     number,
@@ -641,16 +654,7 @@ export class SqlStore implements Store {
   async dyads(q: EventQuery): Promise<DyadRow[]> {
     const rows = await this.db
       .selectFrom('events')
-      .select((eb) => [
-        'pair',
-        eb.fn.countAll<number>().as('events'),
-        eb.fn.sum<number>('num_mentions').as('mentions'),
-        sql<number>`sum(case when quad = 1 then 1 else 0 end)`.as('q1'),
-        sql<number>`sum(case when quad = 2 then 1 else 0 end)`.as('q2'),
-        sql<number>`sum(case when quad = 3 then 1 else 0 end)`.as('q3'),
-        sql<number>`sum(case when quad = 4 then 1 else 0 end)`.as('q4'),
-        eb.fn.sum<number>('goldstein').as('goldstein'),
-      ])
+      .select(['pair', ...sums('num_mentions')])
       .where((eb) => eventConditions(eb, q, this.dialect))
       .where('tgt_code', 'is not', null)
       .groupBy('pair')
@@ -674,16 +678,7 @@ export class SqlStore implements Store {
       ? this.actorTimeline(q.actor, q, period)
       : this.db
           .selectFrom('events')
-          .select((eb) => [
-            period.as('period'),
-            eb.fn.countAll<number>().as('events'),
-            eb.fn.sum<number>('num_mentions').as('mentions'),
-            sql<number>`sum(case when quad = 1 then 1 else 0 end)`.as('q1'),
-            sql<number>`sum(case when quad = 2 then 1 else 0 end)`.as('q2'),
-            sql<number>`sum(case when quad = 3 then 1 else 0 end)`.as('q3'),
-            sql<number>`sum(case when quad = 4 then 1 else 0 end)`.as('q4'),
-            eb.fn.sum<number>('goldstein').as('goldstein'),
-          ])
+          .select([period.as('period'), ...sums('num_mentions')])
           .where((eb) => eventConditions(eb, q, this.dialect))
           .where('day', 'is not', null)
           .groupBy(period)
@@ -722,16 +717,7 @@ export class SqlStore implements Store {
     if (q.to) events = events.where('day', '<=', q.to);
     return this.db
       .selectFrom(events.as('e'))
-      .select((eb) => [
-        period.as('period'),
-        eb.fn.countAll<number>().as('events'),
-        eb.fn.sum<number>('mentions').as('mentions'),
-        sql<number>`sum(case when quad = 1 then 1 else 0 end)`.as('q1'),
-        sql<number>`sum(case when quad = 2 then 1 else 0 end)`.as('q2'),
-        sql<number>`sum(case when quad = 3 then 1 else 0 end)`.as('q3'),
-        sql<number>`sum(case when quad = 4 then 1 else 0 end)`.as('q4'),
-        eb.fn.sum<number>('goldstein').as('goldstein'),
-      ])
+      .select([period.as('period'), ...sums('mentions')])
       .groupBy(period)
       .orderBy(period)
       .execute();
