@@ -1,26 +1,13 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CLI, dragoman, root } from './dragoman.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const root = new URL('..', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'dragoman-store-cli-'));
 const db = join(dir, 'cli.db');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function dragoman(args: string[], input?: string) {
-  const r = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args],
-    {
-      cwd: root,
-      input,
-      encoding: 'utf8',
-    },
-  );
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 const meetings = join(root, 'test/fixtures/store/same-meeting.jsonl');
 
@@ -136,11 +123,9 @@ describe('dragoman ingest and the query commands', () => {
   });
 
   it('serves the API on loopback, one log line a request, and stops cleanly on SIGTERM', async () => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'serve', '--db', db, '--port', '0'],
-      { cwd: root },
-    );
+    const child = spawn(process.execPath, [...CLI, 'serve', '--db', db, '--port', '0'], {
+      cwd: root,
+    });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));

@@ -2,13 +2,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CLI, root } from './dragoman.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { codeText } from '../src/code.js';
 import { parseTextArticle } from '../src/ingest/text-file.js';
 import type { Article } from '../src/record.js';
 import { contentHash, openStore, type Store } from '../src/store/index.js';
 
-const root = new URL('..', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'dragoman-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
@@ -147,7 +147,7 @@ function manyArticles(path: string): number {
 }
 
 function cli(args: string[]) {
-  return [process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args]] as const;
+  return [process.execPath, [...CLI, ...args]] as const;
 }
 
 async function countArticles(db: string): Promise<number> {
