@@ -77,7 +77,7 @@ export function formatEvents(events: StoryEvent[], format: StoryFormat, header =
       `${e.cameo} ${e.cameoLabel}\n${e.plover.type}${e.plover.mode ? `/${e.plover.mode}` : ''}`,
       e.modality,
       e.location?.name ?? '-',
-      `${e.numArticles} (${e.numMentions} mentions)`,
+      `${e.numArticles} (${e.numMentions} mention${e.numMentions === 1 ? '' : 's'})`,
     ]);
   return t.toString() + '\n';
 }
