@@ -5,7 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Context } from 'hono';
 import { codeText } from '../code.js';
-import { actorKeys, listActors } from '../dictionaries/directory.js';
+import { listActors, resolveActorFilters } from '../dictionaries/directory.js';
 import type { Article } from '../record.js';
 import { EventQuery, contentHash, type Store } from '../store/index.js';
 import {
@@ -40,21 +40,6 @@ class BadQuery extends Error {
 
 const list = (v: string | string[] | undefined) => (v === undefined ? undefined : [v].flat());
 
-function keys(
-  values: string[] | undefined,
-  path: string,
-  issues: { path: string; message: string }[],
-) {
-  if (!values) return undefined;
-  const out = values.flatMap((v) => {
-    const k = actorKeys(v);
-    if (k.length === 0)
-      issues.push({ path, message: `no country, organisation or person matches "${v}"` });
-    return k;
-  });
-  return [...new Set(out)];
-}
-
 /** The store query a request asks for, or BadQuery listing every problem. */
 export function toEventQuery(p: z.infer<typeof ListQuery>): EventQuery {
   const issues: { path: string; message: string }[] = [];
@@ -68,18 +53,21 @@ export function toEventQuery(p: z.infer<typeof ListQuery>): EventQuery {
       issues.push({ path: 'cursor', message: 'not a cursor this API gave out' });
     }
   const dyad = p.dyad?.split(',').map((s) => s.trim());
-  const q: EventQuery = {};
+  const { filters, unknown } = resolveActorFilters({
+    actor: list(p.actor),
+    source: list(p.source),
+    target: list(p.target),
+    dyad: dyad ? [dyad[0] as string, dyad[1] as string] : undefined,
+  });
+  for (const u of unknown)
+    issues.push({
+      path: u.field,
+      message: `no country, organisation or person matches "${u.value}"`,
+    });
+  const q: EventQuery = { ...filters };
   const set = <K extends keyof EventQuery>(k: K, v: EventQuery[K] | undefined) => {
     if (v !== undefined) q[k] = v;
   };
-  set('actor', keys(list(p.actor), 'actor', issues));
-  set('source', keys(list(p.source), 'source', issues));
-  set('target', keys(list(p.target), 'target', issues));
-  if (dyad) {
-    const a = keys([dyad[0] as string], 'dyad', issues) ?? [];
-    const b = keys([dyad[1] as string], 'dyad', issues) ?? [];
-    q.dyad = [a, b];
-  }
   set('cameo', p.cameo);
   set('plover', p.plover);
   set('quad', p.quad ? Number(p.quad) : undefined);

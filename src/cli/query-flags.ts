@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { EventQuery } from '../store/index.js';
-import { actorKeys as keysOf } from '../dictionaries/directory.js';
+import { resolveActorFilters } from '../dictionaries/directory.js';
 import { UsageError, parseDay } from './errors.js';
 
 /** The filter flags as commander hands them over. */
@@ -60,38 +60,34 @@ function positive(value: string | undefined, flag: string): number | undefined {
   return n;
 }
 
-/** The store keys of an actor flag, or a usage error naming the flag. */
-function actorKeys(value: string, flag: string): string[] {
-  const keys = keysOf(value);
-  if (keys.length === 0)
-    throw new UsageError(
-      `${flag}: no country, organisation or person matches "${value}" (codes such as RUS or RUSGOV are upper case)`,
-    );
-  return keys;
-}
-
 /** Turns the flags into a validated store query, resolving names to actor keys. */
 export function toQuery(f: QueryFlags): EventQuery {
-  const keys = (values: string[] | undefined, flag: string) =>
-    values ? [...new Set(values.flatMap((v) => actorKeys(v, flag)))] : undefined;
-  let dyad: EventQuery['dyad'];
+  let dyad: [string, string] | undefined;
   if (f.dyad !== undefined) {
     const sides = f.dyad.split(',').map((s) => s.trim());
     if (sides.length !== 2 || !sides[0] || !sides[1])
       throw new UsageError(
         `--dyad expects two actors separated by a comma, such as RUS,SYR; got "${f.dyad}"`,
       );
-    dyad = [actorKeys(sides[0], '--dyad'), actorKeys(sides[1], '--dyad')];
+    dyad = [sides[0], sides[1]];
   }
+  const { filters, unknown } = resolveActorFilters({
+    actor: f.actor,
+    source: f.source,
+    target: f.target,
+    dyad,
+  });
+  const [first] = unknown;
+  if (first)
+    throw new UsageError(
+      `--${first.field}: no country, organisation or person matches "${first.value}" (codes such as RUS or RUSGOV are upper case)`,
+    );
   if (f.cameo !== undefined && !/^\d{1,4}$/.test(f.cameo))
     throw new UsageError(
       `--cameo expects a CAMEO code or prefix such as 04 or 043, got "${f.cameo}"`,
     );
   const q = {
-    actor: keys(f.actor, '--actor'),
-    source: keys(f.source, '--source'),
-    target: keys(f.target, '--target'),
-    dyad,
+    ...filters,
     cameo: f.cameo,
     plover: f.plover,
     quad: f.quad ? Number(f.quad) : undefined,

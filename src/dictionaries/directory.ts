@@ -1,4 +1,4 @@
-import type { Store } from '../store/store.js';
+import type { EventQuery, Store } from '../store/store.js';
 import { loadDictionaries } from './index.js';
 import { readData } from './read.js';
 
@@ -68,6 +68,49 @@ export function actorKeys(value: string): string[] {
   const v = value.trim();
   if (/^[A-Z][A-Z0-9]{1,14}$/.test(v)) return [v];
   return findKnownActors(v).map((a) => a.key);
+}
+
+/** The actor filters of a query, as names or codes. */
+export interface ActorFilters {
+  actor?: string[] | undefined;
+  source?: string[] | undefined;
+  target?: string[] | undefined;
+  dyad?: [string, string] | undefined;
+}
+
+/** An actor filter value that matches no country, organisation or person. */
+export interface UnknownActor {
+  field: keyof ActorFilters;
+  value: string;
+}
+
+/**
+ * The actor filters resolved to store keys, and every value that matched nothing, so that
+ * the command line and the API word the problem their own way.
+ * @example resolveActorFilters({ dyad: ['putin', 'SYR'] }).filters.dyad // [['person:vladimir-putin'], ['SYR']]
+ */
+export function resolveActorFilters(input: ActorFilters): {
+  filters: Pick<EventQuery, 'actor' | 'source' | 'target' | 'dyad'>;
+  unknown: UnknownActor[];
+} {
+  const unknown: UnknownActor[] = [];
+  const resolve = (field: keyof ActorFilters, values: string[]) => [
+    ...new Set(
+      values.flatMap((value) => {
+        const keys = actorKeys(value);
+        if (keys.length === 0) unknown.push({ field, value });
+        return keys;
+      }),
+    ),
+  ];
+  const filters: Pick<EventQuery, 'actor' | 'source' | 'target' | 'dyad'> = {};
+  for (const field of ['actor', 'source', 'target'] as const) {
+    const values = input[field];
+    if (values) filters[field] = resolve(field, values);
+  }
+  if (input.dyad)
+    filters.dyad = [resolve('dyad', [input.dyad[0]]), resolve('dyad', [input.dyad[1]])];
+  return { filters, unknown };
 }
 
 /** An actor as listed by `dragoman actors` and `GET /api/actors`. */
