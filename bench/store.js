@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { codeText } from '../dist/code.js';
 import { parseTextArticle } from '../dist/ingest/text-file.js';
 import { contentHash, openStore } from '../dist/store/index.js';
+import { rng } from './random.js';
 
 const { values } = parseArgs({
   options: {
@@ -21,13 +22,6 @@ if (!(target > 0)) {
   process.exit(2);
 }
 
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 const rand = rng(7);
 const pick = (xs) => xs[Math.floor(rand() * xs.length)];
 /** Skewed choice: a few pairs are in the news far more than the rest. */

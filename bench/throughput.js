@@ -9,6 +9,7 @@ import model from 'wink-eng-lite-web-model';
 import { codeText } from '../dist/code.js';
 import { loadDictionaries } from '../dist/dictionaries/index.js';
 import { parseTextArticle } from '../dist/ingest/text-file.js';
+import { rng } from './random.js';
 
 const { values } = parseArgs({
   options: { mb: { type: 'string', default: '50' }, out: { type: 'string', default: 'bench/out' } },
@@ -17,15 +18,6 @@ const targetBytes = Number(values.mb) * 1e6;
 if (!(targetBytes > 0)) {
   console.error('bench: --mb expects a positive number');
   process.exit(2);
-}
-
-/** Deterministic pseudo-random numbers, so every run codes the same corpus. */
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
 }
 
 function fixtures() {

@@ -5,8 +5,8 @@ import { runCode } from './code.js';
 import { EXIT, parseDay, UsageError } from './errors.js';
 import { runEval } from './eval.js';
 import { runExplain } from './explain.js';
-import { runIngest } from './ingest.js';
-import { runServe } from './serve.js';
+import { runIngest, type IngestCommandOptions } from './ingest.js';
+import { runServe, type ServeCommandOptions } from './serve.js';
 import { addQueryFlags, type QueryFlags } from './query-flags.js';
 import { runActors, runDyads, runEvents, runExport, runTimeline } from './query.js';
 import type { StoryFormat } from './story-output.js';
@@ -99,11 +99,9 @@ program
         return n;
       }),
   )
-  .action(
-    async (paths: string[], opts: { db: string; published?: string; commitEvery: number }) => {
-      process.exitCode = await runIngest(paths, opts);
-    },
-  );
+  .action(async (paths: string[], opts: IngestCommandOptions) => {
+    process.exitCode = await runIngest(paths, opts);
+  });
 
 const storyFormat = () =>
   new Option('--format <format>', 'output format')
@@ -213,18 +211,9 @@ program
       .default(5 * 1024 * 1024)
       .argParser(whole('--body-limit', 1, 1024 * 1024 * 1024)),
   )
-  .action(
-    async (opts: {
-      db: string;
-      port: number;
-      host: string;
-      token?: string;
-      cors?: string;
-      bodyLimit: number;
-    }) => {
-      process.exitCode = await runServe(opts);
-    },
-  );
+  .action(async (opts: ServeCommandOptions) => {
+    process.exitCode = await runServe(opts);
+  });
 
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   // A closed pipe (| head) is the reader's choice, not a failure.

@@ -4,9 +4,13 @@ import { EXIT } from './errors.js';
 import { gdeltRow, tsv } from './gdelt.js';
 import { RecordWriter } from './output.js';
 import { toQuery, type QueryFlags } from './query-flags.js';
-import { formatDyads, formatEvents, formatTimeline, type StoryFormat } from './story-output.js';
-import Table from 'cli-table3';
-import { stringify } from 'csv-stringify/sync';
+import {
+  formatActors,
+  formatDyads,
+  formatEvents,
+  formatTimeline,
+  type StoryFormat,
+} from './story-output.js';
 
 /** Opens the store only for reading: a query never creates or changes a store. */
 async function withStore<T>(db: string, work: (store: Store) => Promise<T>): Promise<T> {
@@ -93,32 +97,7 @@ export async function runActors(flags: {
 }): Promise<number> {
   await withStore(flags.db, async (store) => {
     const rows = await listActors(store, flags.query, Number(flags.limit) || 50);
-    if (flags.format === 'jsonl') await write(rows.map((r) => JSON.stringify(r) + '\n').join(''));
-    else if (flags.format === 'csv') {
-      await write(
-        stringify(
-          rows.map((r) => ({ ...r, roles: r.roles.join('; ') })),
-          { header: true },
-        ),
-      );
-    } else if (rows.length === 0) await write('No actors match.\n');
-    else {
-      const t = new Table({
-        head: ['key', 'name', 'roles', 'events', 'as source', 'as target'],
-        style: { head: [], border: [] },
-        wordWrap: true,
-      });
-      for (const r of rows)
-        t.push([
-          r.key,
-          `${r.name} (${r.kind})`,
-          r.roles.join('\n') || '-',
-          r.events,
-          r.asSource,
-          r.asTarget,
-        ]);
-      await write(t.toString() + '\n');
-    }
+    await write(formatActors(rows, flags.format));
   });
   return EXIT.ok;
 }

@@ -1,5 +1,6 @@
 import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
+import type { ActorListing } from '../dictionaries/directory.js';
 import type { DyadRow, StoryEvent, TimelineRow } from '../store/index.js';
 
 export type StoryFormat = 'table' | 'jsonl' | 'csv';
@@ -82,15 +83,22 @@ export function formatEvents(events: StoryEvent[], format: StoryFormat, header =
   return t.toString() + '\n';
 }
 
+/** The four QuadClass counts as named columns. */
+function byClass(quad: readonly number[]) {
+  return {
+    verbalCooperation: quad[0] ?? 0,
+    materialCooperation: quad[1] ?? 0,
+    verbalConflict: quad[2] ?? 0,
+    materialConflict: quad[3] ?? 0,
+  };
+}
+
 export function formatDyads(rows: DyadRow[], format: StoryFormat): string {
   const flat = rows.map((r) => ({
     pair: r.pair.replace('|', '-'),
     events: r.events,
     mentions: r.mentions,
-    verbalCooperation: r.quad[0],
-    materialCooperation: r.quad[1],
-    verbalConflict: r.quad[2],
-    materialConflict: r.quad[3],
+    ...byClass(r.quad),
     goldstein: r.goldstein,
   }));
   if (format === 'jsonl') return flat.map((r) => JSON.stringify(r) + '\n').join('');
@@ -131,10 +139,7 @@ export function formatTimeline(rows: TimelineRow[], format: StoryFormat): string
     period: r.period,
     events: r.events,
     mentions: r.mentions,
-    verbalCooperation: r.quad[0],
-    materialCooperation: r.quad[1],
-    verbalConflict: r.quad[2],
-    materialConflict: r.quad[3],
+    ...byClass(r.quad),
     goldstein: r.goldstein,
     meanGoldstein: r.meanGoldstein,
   }));
@@ -152,6 +157,27 @@ export function formatTimeline(rows: TimelineRow[], format: StoryFormat): string
       r.goldstein,
       r.meanGoldstein,
       bar(r.events, max),
+    ]);
+  return t.toString() + '\n';
+}
+
+export function formatActors(rows: ActorListing[], format: StoryFormat): string {
+  if (format === 'jsonl') return rows.map((r) => JSON.stringify(r) + '\n').join('');
+  if (format === 'csv')
+    return stringify(
+      rows.map((r) => ({ ...r, roles: r.roles.join('; ') })),
+      { header: true },
+    );
+  if (rows.length === 0) return 'No actors match.\n';
+  const t = table(['key', 'name', 'roles', 'events', 'as source', 'as target']);
+  for (const r of rows)
+    t.push([
+      r.key,
+      `${r.name} (${r.kind})`,
+      r.roles.join('\n') || '-',
+      r.events,
+      r.asSource,
+      r.asTarget,
     ]);
   return t.toString() + '\n';
 }

@@ -1,4 +1,10 @@
-import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
+import {
+  sql,
+  type ExpressionBuilder,
+  type Expression,
+  type RawBuilder,
+  type SqlBool,
+} from 'kysely';
 import type { Database } from './schema.js';
 import type { SqlDialectParts } from './sql-dialect.js';
 import type { EventQuery } from './store.js';
@@ -35,6 +41,12 @@ function dyad(eb: EventsEb, a: string[], b: string[], q: EventQuery) {
   return eb.or([eb('events.id', 'in', pairs(a, b)), eb('events.id', 'in', pairs(b, a))]);
 }
 
+/** A mention's article holds every word of the text (null when the text has no words). */
+function reportedIn(text: string, dialect: SqlDialectParts): RawBuilder<boolean> | null {
+  const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length ? sql<boolean>`mentions.article_seq in (${dialect.fullText(words)})` : null;
+}
+
 /**
  * The WHERE conditions of a query over story events, shared by every command that reads
  * them.
@@ -56,20 +68,18 @@ export function eventConditions(
   if (q.from) all.push(eb('events.day', '>=', q.from));
   if (q.to) all.push(eb('events.day', '<=', q.to));
   if (q.minArticles) all.push(eb('events.num_articles', '>=', q.minArticles));
-  if (q.text) {
-    const words = q.text.match(/[\p{L}\p{N}]+/gu) ?? [];
-    // EXISTS per event, so that a date range is walked first and the match list read once.
-    if (words.length)
-      all.push(
-        eb.exists(
-          eb
-            .selectFrom('mentions')
-            .select(sql`1`.as('one'))
-            .whereRef('mentions.event_id', '=', 'events.id')
-            .where(sql<boolean>`mentions.article_seq in (${dialect.fullText(words)})`),
-        ),
-      );
-  }
+  const reported = q.text ? reportedIn(q.text, dialect) : null;
+  // EXISTS per event, so that a date range is walked first and the match list read once.
+  if (reported)
+    all.push(
+      eb.exists(
+        eb
+          .selectFrom('mentions')
+          .select(sql`1`.as('one'))
+          .whereRef('mentions.event_id', '=', 'events.id')
+          .where(reported),
+      ),
+    );
   if (q.after) {
     const { day, id } = q.after;
     // Newest first, undated last: continue strictly after the last row shown.
@@ -117,10 +127,8 @@ export function mentionConditions(
   if (q.modality) all.push(eb('mentions.modality', '=', q.modality));
   if (q.from) all.push(eb('mentions.day', '>=', q.from));
   if (q.to) all.push(eb('mentions.day', '<=', q.to));
-  if (q.text) {
-    const words = q.text.match(/[\p{L}\p{N}]+/gu) ?? [];
-    if (words.length) all.push(sql<boolean>`mentions.article_seq in (${dialect.fullText(words)})`);
-  }
+  const reported = q.text ? reportedIn(q.text, dialect) : null;
+  if (reported) all.push(reported);
   if (q.minArticles)
     all.push(
       eb(
