@@ -122,6 +122,32 @@ describe('the HTTP API', () => {
     expect(await body(await app.request('/api/health'))).toEqual(before);
   });
 
+  it('explains the coding sentence by sentence when asked, with the same records', async () => {
+    const text = 'Putin could call Erdogan if needed. Brazil beat Argentina 2-1.';
+    const plain = await body(await post(app, '/api/code', { text, published: '2024-07-25' }));
+    expect(plain.explanation).toBeUndefined();
+    const r = await body(
+      await post(app, '/api/code', { text, published: '2024-07-25', explain: true }),
+    );
+    expect(r.records).toEqual(plain.records);
+    const [call, match] = r.explanation;
+    expect(call).toMatchObject({ index: 0, text: 'Putin could call Erdogan if needed.' });
+    expect(call.actors[0]).toMatchObject({
+      text: 'Putin',
+      code: 'RUSGOV',
+      person: 'Vladimir Putin',
+      evidence: ['actor:person:vladimir-putin'],
+    });
+    expect(call.triggers[0]).toMatchObject({ text: 'call', pattern: 'verb:call' });
+    expect(match.rejections[0]).toMatchObject({
+      text: 'beat',
+      reason: expect.stringMatching(/sport/),
+    });
+    for (const s of r.explanation)
+      for (const w of [...s.actors, ...s.triggers, ...s.rejections])
+        expect(text.slice(w.start, w.end)).toBe(w.text);
+  });
+
   it.each([
     ['/api/events?cameo=4x', 'cameo'],
     ['/api/events?from=2024-13-01', 'from'],

@@ -4,8 +4,9 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Context } from 'hono';
-import { codeText } from '../code.js';
+import { CHUNK_CHARS, codeText } from '../code.js';
 import { listActors, resolveActorFilters } from '../dictionaries/directory.js';
+import { explainText } from '../explain.js';
 import type { Article } from '../record.js';
 import { EventQuery, contentHash, type Store } from '../store/index.js';
 import {
@@ -13,6 +14,7 @@ import {
   CodeIn,
   ErrorBody,
   EventRecord,
+  ExplainedSentence,
   ListQuery,
   StoryEvent,
   TimelineQuery,
@@ -460,18 +462,27 @@ export function createApp(options: AppOptions) {
       request: { body: { content: { 'application/json': { schema: CodeIn } }, required: true } },
       responses: {
         200: json(
-          z.object({ records: z.array(EventRecord) }),
+          z.object({
+            records: z.array(EventRecord),
+            explanation: z
+              .array(ExplainedSentence)
+              .optional()
+              .describe('with `explain`, what the coder saw in each sentence'),
+          }),
           'the events coded from the text, not stored',
         ),
         ...errors,
       },
     }),
     (c) => {
-      const { text, published } = c.req.valid('json');
-      return c.json(
-        { records: codeText({ id: 'playground', text, published: published ?? null }).records },
-        200,
-      );
+      const { text, published, explain } = c.req.valid('json');
+      const article = { id: 'playground', text, published: published ?? null };
+      // Long texts are coded in slices, which the trace of one pass cannot describe.
+      if (explain && text.length <= CHUNK_CHARS) {
+        const { records, sentences } = explainText(article);
+        return c.json({ records, explanation: sentences }, 200);
+      }
+      return c.json({ records: codeText(article).records }, 200);
     },
   );
 

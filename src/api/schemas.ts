@@ -94,5 +94,34 @@ export const ArticleIn = z
   .openapi('Article');
 
 export const CodeIn = z
-  .object({ text: z.string().min(1), published: z.iso.date().nullable().optional() })
+  .object({
+    text: z.string().min(1),
+    published: z.iso.date().nullable().optional(),
+    /** Also say, sentence by sentence, what the coder saw (the `explain` command's output). */
+    explain: z.boolean().optional(),
+  })
   .openapi('CodeRequest');
+
+const Words = { text: z.string(), start: z.number().int(), end: z.number().int() };
+
+/** One sentence as `dragoman explain` shows it: tokens, actors, triggers, rejected triggers. */
+export const ExplainedSentence = z
+  .object({
+    index: z.number().int(),
+    start: z.number().int(),
+    end: z.number().int(),
+    text: z.string(),
+    tokens: z.array(z.object({ text: z.string(), pos: z.string() })),
+    actors: z.array(
+      z.object({
+        ...Words,
+        code: z.string(),
+        person: z.string().nullable(),
+        evidence: z.array(z.string()),
+        prep: z.string().nullable(),
+      }),
+    ),
+    triggers: z.array(z.object({ ...Words, pattern: z.string(), frame: z.string() })),
+    rejections: z.array(z.object({ ...Words, pattern: z.string(), reason: z.string() })),
+  })
+  .openapi('ExplainedSentence');
