@@ -20,4 +20,8 @@ export default tseslint.config(
     files: ['**/*.js'],
     languageOptions: { globals: globals.node },
   },
+  {
+    files: ['web/src/**/*.ts'],
+    languageOptions: { globals: globals.browser },
+  },
 );

@@ -19,6 +19,7 @@ import {
   StoryEvent,
   TimelineQuery,
 } from './schemas.js';
+import { defaultWebRoot, mountWeb } from './static.js';
 
 export interface AppOptions {
   store: Store;
@@ -32,6 +33,8 @@ export interface AppOptions {
   log?: (line: string) => void;
   /** The caller's address, for the loopback rule (given by the server adapter). */
   remoteAddress?: (c: Context) => string | undefined;
+  /** The built web interface to serve at `/` (default: dist/web; null: none). */
+  webRoot?: string | null;
 }
 
 class BadQuery extends Error {
@@ -539,6 +542,13 @@ export function createApp(options: AppOptions) {
       );
     },
   );
+
+  const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
+  if (webRoot)
+    mountWeb(app, {
+      root: webRoot,
+      notFound: (c) => error(c, 404, 'not_found', `no such resource: ${c.req.path}`),
+    });
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -1,0 +1,150 @@
+import { api } from '../api.js';
+import { goldsteinColor } from '../colors.js';
+import { h } from '../dom.js';
+import { filterForm } from '../filter-form.js';
+import { describeFilters, filtersOf, withQuery } from '../filters.js';
+import { emptyState, errorBox, loading } from '../status.js';
+import type { DyadRow } from '../types.js';
+import { heading, type View } from '../view.js';
+
+const mean = (d: DyadRow) => Math.round((d.goldstein / Math.max(1, d.events)) * 10) / 10;
+const ends = (d: DyadRow) => d.pair.split('|') as [string, string];
+const eventsOf = (q: Record<string, string>) => withQuery('/', new URLSearchParams(q));
+
+function pairTable(dyads: DyadRow[]): HTMLElement {
+  return h(
+    'div',
+    { class: 'table-wrap' },
+    h(
+      'table',
+      {},
+      h('caption', {}, 'Pairs, most active first'),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ...['Pair', 'Events', 'Mentions', 'Mean Goldstein'].map((c) =>
+            h('th', { scope: 'col' }, c),
+          ),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        ...dyads.map((d) => {
+          const [a, b] = ends(d);
+          return h(
+            'tr',
+            {},
+            h('td', {}, h('a', { href: eventsOf({ dyad: `${a},${b}` }) }, `${a} – ${b}`)),
+            h('td', {}, String(d.events)),
+            h('td', {}, String(d.mentions)),
+            h('td', {}, String(mean(d))),
+          );
+        }),
+      ),
+    ),
+  );
+}
+
+/** Who interacts with whom under the current filters: edges weighted by count, coloured by Goldstein. */
+export const networkView: View = async (ctx) => {
+  const { route, main, signal, navigate, onDispose } = ctx;
+  const query = filtersOf(route.query);
+  const panel = h('section', { 'aria-label': 'Network' }, loading('the network'));
+  main.append(
+    heading('Network', h('p', { class: 'sub' }, describeFilters(query))),
+    filterForm('/network', ctx),
+    panel,
+  );
+  try {
+    const q = new URLSearchParams(query);
+    q.set('limit', '100');
+    const [{ dyads }, { drawChart }] = await Promise.all([
+      api.dyads(q, signal),
+      import('../charts.js'),
+    ]);
+    if (signal.aborted) return;
+    if (dyads.length === 0) {
+      panel.replaceChildren(emptyState('No pairs of actors match these filters.'));
+      return;
+    }
+    const weight = new Map<string, number>();
+    for (const d of dyads) for (const a of ends(d)) weight.set(a, (weight.get(a) ?? 0) + d.events);
+    const maxNode = Math.max(...weight.values());
+    const maxEdge = Math.max(...dyads.map((d) => d.events));
+    const chartEl = h('div', {
+      class: 'chart chart-tall',
+      role: 'img',
+      'aria-label': 'Network of actors; the table below lists the same pairs',
+    });
+    panel.replaceChildren(
+      h(
+        'p',
+        { class: 'count' },
+        `${weight.size} actors, ${dyads.length} pairs. Select an actor or a line to see its events.`,
+      ),
+      h(
+        'p',
+        { class: 'scale' },
+        h('span', {}, 'conflict −10'),
+        h('span', { class: 'gradient', 'aria-hidden': 'true' }),
+        h('span', {}, '+10 cooperation'),
+        h('span', { class: 'hint' }, ' (mean Goldstein of a pair; thicker lines, more events)'),
+      ),
+      chartEl,
+      pairTable(dyads),
+    );
+    const { dispose } = drawChart(
+      chartEl,
+      {
+        tooltip: {},
+        series: [
+          {
+            type: 'graph',
+            layout: 'force',
+            roam: true,
+            draggable: true,
+            // Laid out before the first frame, so the picture does not drift while it is read.
+            force: { repulsion: 220, edgeLength: [60, 160], gravity: 0.08, layoutAnimation: false },
+            label: { show: true, position: 'right' },
+            data: [...weight].map(([name, n]) => ({
+              name,
+              value: n,
+              symbolSize: 14 + 30 * Math.sqrt(n / maxNode),
+            })),
+            links: dyads.map((d) => {
+              const [source, target] = ends(d);
+              return {
+                source,
+                target,
+                value: d.events,
+                lineStyle: {
+                  width: 1 + 7 * (d.events / maxEdge),
+                  color: goldsteinColor(mean(d)),
+                  opacity: 0.9,
+                },
+                tooltip: {
+                  formatter: `${source} – ${target}: ${d.events} events, mean Goldstein ${mean(d)}`,
+                },
+              };
+            }),
+            itemStyle: { color: '#6b7b8c' },
+            emphasis: { focus: 'adjacency' },
+          },
+        ],
+      },
+      (p) => {
+        if (p.dataType === 'edge') {
+          const { source, target } = p.data as { source: string; target: string };
+          navigate(eventsOf({ dyad: `${source},${target}` }));
+        } else if (p.dataType === 'node' && p.name) navigate(eventsOf({ actor: p.name }));
+      },
+    );
+    onDispose(dispose);
+  } catch (err) {
+    if (!signal.aborted) panel.replaceChildren(errorBox(err));
+  }
+};
