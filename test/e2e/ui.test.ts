@@ -48,9 +48,12 @@ describe(`the web interface in headless Chromium (${haveSeeds ? 'seeds' : 'fixtu
   it('filters the events table to Russia–Syria from the filter form', async () => {
     const page = await open('/');
     await page.locator('table.events tbody tr').first().waitFor();
-    await page.getByLabel('Dyad (two actors)').fill('RUS,SYR');
-    await page.getByRole('button', { name: 'Apply filters' }).click();
+    // By keyboard: type into the labelled field and press Enter; the new view's heading takes focus.
+    await page.getByLabel('Dyad (two actors)').focus();
+    await page.keyboard.type('RUS,SYR');
+    await page.keyboard.press('Enter');
     await page.waitForURL(/[?&]dyad=RUS%2CSYR/);
+    await page.waitForFunction('document.activeElement?.tagName === "H1"');
     await visitRow(page);
     const pairs = await page
       .locator('table.events tbody tr')
@@ -139,6 +142,35 @@ describe(`the web interface in headless Chromium (${haveSeeds ? 'seeds' : 'fixtu
     );
     await snap(page, 'playground', true);
   });
+
+  it.each([
+    ['bad-filter', '/?cameo=4x', 'alert', /cameo: a CAMEO code or prefix/],
+    ['no-events', '/?dyad=RUS,SYR&from=2031-01-01', 'empty', /No story events match these filters/],
+    ['timeline-unasked', '/timeline', 'empty', /Choose an actor or a dyad/],
+    [
+      'unknown-actor',
+      '/network?actor=Nobody%20Atall',
+      'alert',
+      /no country, organisation or person matches/,
+    ],
+    ['unknown-event', '/events/999999', 'alert', /no story event 999999/],
+    ['unknown-article', '/articles/nope', 'alert', /no article nope/],
+    ['unknown-page', '/no/such/page', 'page', /There is no such page/],
+  ])(
+    'says what is wrong or empty (%s) rather than a blank panel',
+    async (name, path, kind, said) => {
+      const page = await open(path);
+      const where =
+        kind === 'alert'
+          ? page.getByRole('alert')
+          : kind === 'empty'
+            ? page.locator('.status.empty')
+            : page.locator('main');
+      await where.first().waitFor();
+      expect(await where.first().textContent()).toMatch(said);
+      await snap(page, `state-${name}`);
+    },
+  );
 
   it('shows an article carrying markup as text and runs none of it', async () => {
     const script = '<script>window.__xss=1</script>';

@@ -3,6 +3,7 @@ import { goldsteinColor } from '../colors.js';
 import { h } from '../dom.js';
 import { filterForm } from '../filter-form.js';
 import { describeFilters, filtersOf, withQuery } from '../filters.js';
+import { plural } from '../format.js';
 import { emptyState, errorBox, loading } from '../status.js';
 import type { DyadRow } from '../types.js';
 import { heading, type View } from '../view.js';
@@ -38,7 +39,11 @@ function pairTable(dyads: DyadRow[]): HTMLElement {
           return h(
             'tr',
             {},
-            h('td', {}, h('a', { href: eventsOf({ dyad: `${a},${b}` }) }, `${a} – ${b}`)),
+            h(
+              'td',
+              { class: 'nowrap' },
+              h('a', { href: eventsOf({ dyad: `${a},${b}` }) }, `${a} – ${b}`),
+            ),
             h('td', {}, String(d.events)),
             h('td', {}, String(d.mentions)),
             h('td', {}, String(mean(d))),
@@ -84,7 +89,7 @@ export const networkView: View = async (ctx) => {
       h(
         'p',
         { class: 'count' },
-        `${weight.size} actors, ${dyads.length} pairs. Select an actor or a line to see its events.`,
+        `${plural(weight.size, 'actor')}, ${plural(dyads.length, 'pair')}. Select an actor or a line to see its events.`,
       ),
       h(
         'p',
@@ -97,6 +102,7 @@ export const networkView: View = async (ctx) => {
       chartEl,
       pairTable(dyads),
     );
+    const spread = Math.min(chartEl.clientWidth, chartEl.clientHeight) / 512;
     const { dispose } = drawChart(
       chartEl,
       {
@@ -107,13 +113,18 @@ export const networkView: View = async (ctx) => {
             layout: 'force',
             roam: true,
             draggable: true,
-            // Laid out before the first frame, so the picture does not drift while it is read.
-            force: { repulsion: 220, edgeLength: [60, 160], gravity: 0.08, layoutAnimation: false },
+            // Laid out before the first frame, spread to the panel's size so that it fits.
+            force: {
+              repulsion: 150 * spread,
+              edgeLength: [40 * spread, 100 * spread],
+              gravity: 0.15,
+              layoutAnimation: false,
+            },
             label: { show: true, position: 'right' },
             data: [...weight].map(([name, n]) => ({
               name,
               value: n,
-              symbolSize: 14 + 30 * Math.sqrt(n / maxNode),
+              symbolSize: 10 + 22 * Math.sqrt(n / maxNode),
             })),
             links: dyads.map((d) => {
               const [source, target] = ends(d);
