@@ -2,7 +2,7 @@ import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../api/app.js';
-import { openStore } from '../store/index.js';
+import { openStore, withReadPool } from '../store/index.js';
 import { EXIT } from './errors.js';
 
 export interface ServeCommandOptions {
@@ -12,11 +12,13 @@ export interface ServeCommandOptions {
   token?: string;
   cors?: string;
   bodyLimit: number;
+  /** Reader threads for queries (0: the one connection answers everything). */
+  readers: number;
 }
 
 /** `dragoman serve`: the HTTP API over a store until SIGINT or SIGTERM. */
 export async function runServe(opts: ServeCommandOptions): Promise<number> {
-  const store = await openStore(opts.db);
+  const store = await withReadPool(opts.db, await openStore(opts.db), opts.readers);
   const app = createApp({
     store,
     token: opts.token,

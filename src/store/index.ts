@@ -6,6 +6,7 @@ export { contentHash } from './content-hash.js';
 export { StoreOpenError, StoreQueryError } from './errors.js';
 export type * from './store.js';
 export { EventQuery } from './store.js';
+export { withReadPool } from './sqlite/read-pool.js';
 
 /** Where the store lives when no --db is given. */
 export const DEFAULT_DB = 'dragoman.db';

@@ -63,7 +63,10 @@ export async function openSqliteStore(
       raw.pragma('synchronous = NORMAL');
     }
     raw.pragma('foreign_keys = ON');
-    raw.pragma('cache_size = -65536');
+    // A grouped commit writes each page it touched once, if the pages stay in the cache.
+    raw.pragma(`cache_size = ${options.readonly ? -65536 : -262144}`);
+    // Savepoints journal every page they change; in memory that is a copy, not a file write.
+    raw.pragma('temp_store = MEMORY');
     // Reads straight from the OS page cache instead of copying pages through read().
     raw.pragma('mmap_size = 8589934592');
     // Fewer, larger checkpoints: each one syncs the file.

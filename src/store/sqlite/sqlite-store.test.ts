@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runStoreTests } from '../contract.test-suite.js';
 import { StoreOpenError, StoreQueryError } from '../errors.js';
 import { openSqliteStore } from './open.js';
+import { withReadPool } from './read-pool.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dragoman-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -13,6 +14,10 @@ let n = 0;
 const fresh = () => join(dir, `store-${n++}.db`);
 
 runStoreTests('SQLite', () => openSqliteStore(fresh()));
+runStoreTests('SQLite with reader threads', async () => {
+  const path = fresh();
+  return withReadPool(path, await openSqliteStore(path), 1);
+});
 
 describe('SQLite store file', () => {
   it('is created in WAL mode with its migrations recorded', async () => {
