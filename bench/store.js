@@ -168,7 +168,7 @@ const started = Date.now();
 // Articles go in as the CLI sends them: committed in groups, each article atomic.
 while (!reuse && mentions < target) {
   const batch = [];
-  for (let i = 0; i < 64 && mentions < target; i++) {
+  for (let i = 0; i < 1000 && mentions < target; i++) {
     const input = makeArticle(pool, articles++);
     batch.push({ ...input, contentHash: contentHash(input.article) });
     mentions += input.records.length;

@@ -1,4 +1,5 @@
 #!/usr/bin/env -S node --max-old-space-size=320
+import { availableParallelism } from 'node:os';
 import { Command, CommanderError, Option } from 'commander';
 import { DictionaryError } from '../dictionaries/index.js';
 import { runCode } from './code.js';
@@ -91,7 +92,7 @@ program
       '--commit-every <n>',
       'articles per commit; each article is atomic either way, 1 makes each its own transaction',
     )
-      .default(64)
+      .default(1000)
       .argParser((v) => {
         const n = Number(v);
         if (!Number.isInteger(n) || n < 1)
@@ -210,6 +211,11 @@ program
     new Option('--body-limit <bytes>', 'largest request body')
       .default(5 * 1024 * 1024)
       .argParser(whole('--body-limit', 1, 1024 * 1024 * 1024)),
+  )
+  .addOption(
+    new Option('--readers <n>', 'threads answering queries, each with its own connection')
+      .default(availableParallelism())
+      .argParser(whole('--readers', 0, 64)),
   )
   .action(async (opts: ServeCommandOptions) => {
     process.exitCode = await runServe(opts);
