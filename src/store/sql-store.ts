@@ -611,8 +611,8 @@ export class SqlStore implements Store {
       .selectFrom('events')
       .selectAll()
       .where((eb) => eventConditions(eb, q, this.dialect))
-      .orderBy(sql`day is null`)
-      .orderBy('day', 'desc')
+      // Newest first, undated last, in the order of the (day, id) index so a LIMIT stops early.
+      .orderBy('day', (ob) => ob.desc().nullsLast())
       .orderBy('id', 'desc')
       .limit(q.limit ?? 50)
       .execute();
@@ -639,8 +639,7 @@ export class SqlStore implements Store {
     if (q.eventId !== undefined) query = query.where('mentions.event_id', '=', q.eventId);
     if (q.articleId !== undefined) query = query.where('articles.id', '=', q.articleId);
     const rows = await query
-      .orderBy(sql`mentions.day is null`)
-      .orderBy('mentions.day', 'desc')
+      .orderBy('mentions.day', (ob) => ob.desc().nullsLast())
       .orderBy('mentions.id')
       .limit(q.limit ?? 50)
       .execute();
