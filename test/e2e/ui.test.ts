@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 afterEach(async () => {
   // Nothing refused by the CSP, no script error, in any view a test went through.
-  expect(problems).toEqual([]);
+  expect(problems.join('\n')).toBe('');
   problems = [];
   for (const p of pages.splice(0)) await p.close();
 });

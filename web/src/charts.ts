@@ -66,12 +66,18 @@ export function drawChart(
     ...option,
   });
   if (onClick) chart.on('click', (p) => onClick(p as never));
-  const observer = new ResizeObserver(() => chart.resize());
+  // Resized in the next frame, not inside the observer, so a redraw cannot start a resize loop.
+  let frame = 0;
+  const observer = new ResizeObserver(() => {
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(() => chart.isDisposed() || chart.resize());
+  });
   observer.observe(el);
   return {
     chart,
     dispose: () => {
       observer.disconnect();
+      cancelAnimationFrame(frame);
       chart.dispose();
     },
   };

@@ -2,7 +2,7 @@ import { append, h } from './dom.js';
 import { segments } from './segments.js';
 import type { Span, SpanKind } from './types.js';
 
-// When spans overlap, the piece is coloured as the first of these.
+// Where spans overlap, the stylesheet colours the piece as the first of these.
 const ORDER: SpanKind[] = ['trigger', 'source', 'target', 'actor', 'date', 'place'];
 
 const NAMES: Record<SpanKind, string> = {

@@ -49,7 +49,8 @@ async function show(focus: boolean): Promise<void> {
       route,
       main,
       signal: state.abort.signal,
-      onDispose: (fn) => state.disposers.push(fn),
+      // A view still drawing when the reader moved on cleans up at once.
+      onDispose: (fn) => (state.abort.signal.aborted ? fn() : state.disposers.push(fn)),
       navigate,
     });
   } catch (err) {

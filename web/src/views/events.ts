@@ -1,53 +1,37 @@
 import { api } from '../api.js';
 import { h } from '../dom.js';
-import { filterForm } from '../filter-form.js';
-import { describeFilters, filtersOf } from '../filters.js';
 import { dateText, modalityBadge, placeText, plural } from '../format.js';
-import { emptyState, errorBox, loading } from '../status.js';
+import { filteredFrame } from '../frame.js';
+import { emptyState, errorBox } from '../status.js';
+import { row, table } from '../table.js';
 import type { StoryEvent } from '../types.js';
-import { heading, type View } from '../view.js';
+import type { View } from '../view.js';
 
 const COLUMNS = ['Date', 'Source', 'Target', 'Event', 'PLOVER', 'Modality', 'Place', 'Articles'];
 
-function row(e: StoryEvent): HTMLElement {
-  const cell = (label: string, ...content: (Node | string)[]) =>
-    h('td', { 'data-label': label }, ...content);
-  return h(
-    'tr',
-    {},
-    cell('Date', dateText(e)),
-    cell('Source', h('span', { class: 'actor' }, e.source.code)),
-    cell('Target', e.target ? h('span', { class: 'actor' }, e.target.code) : '—'),
-    cell(
-      'Event',
+const eventRow = (e: StoryEvent) =>
+  row(
+    [
+      dateText(e),
+      h('span', { class: 'actor' }, e.source.code),
+      e.target ? h('span', { class: 'actor' }, e.target.code) : '—',
       h(
         'a',
         { href: `/events/${e.id}` },
         h('span', { class: 'code' }, e.cameo),
         ` ${e.cameoLabel}`,
       ),
-    ),
-    cell('PLOVER', e.plover.mode ? `${e.plover.type} / ${e.plover.mode}` : e.plover.type),
-    cell('Modality', modalityBadge(e.modality)),
-    cell('Place', placeText(e) || '—'),
-    cell('Articles', String(e.numArticles)),
+      e.plover.mode ? `${e.plover.type} / ${e.plover.mode}` : e.plover.type,
+      modalityBadge(e.modality),
+      placeText(e) || '—',
+      String(e.numArticles),
+    ],
+    COLUMNS,
   );
-}
 
 /** Story events with the filters in the address, a page at a time. */
-export const eventsView: View = async (ctx) => {
-  const { route, main, signal } = ctx;
-  const query = filtersOf(route.query);
-  const results = h(
-    'section',
-    { 'aria-label': 'Story events', 'aria-live': 'polite' },
-    loading('events'),
-  );
-  main.append(
-    heading('Story events', h('p', { class: 'sub' }, describeFilters(query))),
-    filterForm('/', ctx),
-    results,
-  );
+export const eventsView: View = (ctx) => {
+  const { query, fill } = filteredFrame(ctx, 'Story events', '/');
   const body = h('tbody');
   const count = h('p', { class: 'count' });
   const more = h('button', { type: 'button', class: 'more' }, 'More events');
@@ -55,8 +39,8 @@ export const eventsView: View = async (ctx) => {
   const load = async (cursor: string | null) => {
     const q = new URLSearchParams(query);
     if (cursor) q.set('cursor', cursor);
-    const page = await api.events(q, signal);
-    body.append(...page.events.map(row));
+    const page = await api.events(q, ctx.signal);
+    body.append(...page.events.map(eventRow));
     shown += page.events.length;
     count.textContent = `${plural(shown, 'story event')} shown${page.next ? ', more available' : ''}.`;
     more.hidden = !page.next;
@@ -68,33 +52,25 @@ export const eventsView: View = async (ctx) => {
     };
     return page;
   };
-  try {
+  return fill('events', async (show) => {
     const first = await load(null);
-    if (first.events.length === 0) {
-      results.replaceChildren(
+    if (first.events.length === 0)
+      return show(
         emptyState(
           'No story events match these filters.',
           'Loosen a filter, or add articles with `dragoman ingest` or POST /api/articles.',
         ),
       );
-      return;
-    }
-    results.replaceChildren(
+    show(
       count,
-      h(
-        'div',
-        { class: 'table-wrap' },
-        h(
-          'table',
-          { class: 'events' },
-          h('caption', { class: 'visually-hidden' }, 'Story events, newest first'),
-          h('thead', {}, h('tr', {}, ...COLUMNS.map((c) => h('th', { scope: 'col' }, c)))),
-          body,
-        ),
-      ),
+      table({
+        caption: 'Story events, newest first',
+        quietCaption: true,
+        columns: COLUMNS,
+        body,
+        class: 'events',
+      }),
       more,
     );
-  } catch (err) {
-    if (!signal.aborted) results.replaceChildren(errorBox(err));
-  }
+  });
 };

@@ -1,12 +1,13 @@
 import { api } from '../api.js';
 import { quadColor } from '../colors.js';
 import { h } from '../dom.js';
-import { filterForm } from '../filter-form.js';
-import { describeFilters, filtersOf, QUAD_NAMES } from '../filters.js';
+import { QUAD_NAMES } from '../filters.js';
 import { plural } from '../format.js';
-import { emptyState, errorBox, loading } from '../status.js';
+import { filteredFrame } from '../frame.js';
+import { emptyState } from '../status.js';
+import { table } from '../table.js';
 import type { StoryEvent } from '../types.js';
-import { heading, type View } from '../view.js';
+import type { View } from '../view.js';
 
 const LIMIT = 500;
 
@@ -32,72 +33,42 @@ function places(events: StoryEvent[]): Place[] {
 }
 
 function placeTable(list: Place[]): HTMLElement {
-  return h(
-    'div',
-    { class: 'table-wrap' },
-    h(
-      'table',
-      {},
-      h('caption', {}, 'Places, most events first'),
-      h(
-        'thead',
-        {},
-        h('tr', {}, ...['Place', 'Events', 'Newest'].map((c) => h('th', { scope: 'col' }, c))),
-      ),
-      h(
-        'tbody',
-        {},
-        ...list.map((p) => {
-          const e = p.events[0] as StoryEvent;
-          return h(
-            'tr',
-            {},
-            h('td', {}, p.name),
-            h('td', {}, String(p.events.length)),
-            h(
-              'td',
-              {},
-              h('a', { href: `/events/${e.id}` }, `${e.date?.value ?? 'undated'} ${e.cameoLabel}`),
-            ),
-          );
-        }),
-      ),
-    ),
-  );
+  return table({
+    caption: 'Places, most events first',
+    columns: ['Place', 'Events', 'Newest'],
+    body: list.map((p) => {
+      const e = p.events[0] as StoryEvent;
+      return [
+        p.name,
+        String(p.events.length),
+        h('a', { href: `/events/${e.id}` }, `${e.date?.value ?? 'undated'} ${e.cameoLabel}`),
+      ];
+    }),
+  });
 }
 
 /** Where the events under the current filters happened, on the bundled world outline. */
-export const mapView: View = async (ctx) => {
-  const { route, main, signal, navigate, onDispose } = ctx;
-  const query = filtersOf(route.query);
-  const panel = h('section', { 'aria-label': 'Map' }, loading('the map'));
-  main.append(
-    heading('Map', h('p', { class: 'sub' }, describeFilters(query))),
-    filterForm('/map', ctx),
-    panel,
-  );
-  try {
+export const mapView: View = (ctx) => {
+  const { query, fill } = filteredFrame(ctx, 'Map', '/map');
+  return fill('the map', async (show) => {
     const q = new URLSearchParams(query);
     q.set('limit', String(LIMIT));
     const [page, { drawChart }, { registerWorld }] = await Promise.all([
-      api.events(q, signal),
+      api.events(q, ctx.signal),
       import('../charts.js'),
       import('../world.js'),
     ]);
-    if (signal.aborted) return;
     const list = places(page.events);
     const located = list.reduce((n, p) => n + p.events.length, 0);
     const note = `${plural(located, 'event')} of ${page.events.length}${page.next ? ` (the newest ${LIMIT})` : ''} have a place.`;
-    if (list.length === 0) {
-      panel.replaceChildren(emptyState('No events with a place match these filters.', note));
-      return;
-    }
+    if (list.length === 0)
+      return show(emptyState('No events with a place match these filters.', note));
     const chartEl = h('div', {
       class: 'chart chart-tall',
       role: 'img',
       'aria-label': 'World map of event places; the table below lists them',
     });
-    panel.replaceChildren(h('p', { class: 'count' }, note), chartEl, placeTable(list));
+    show(h('p', { class: 'count' }, note), chartEl, placeTable(list));
     const max = Math.max(...list.map((p) => p.events.length));
     const { dispose } = drawChart(
       chartEl,
@@ -125,11 +96,9 @@ export const mapView: View = async (ctx) => {
       },
       (p) => {
         const id = (p.data as { id?: number } | undefined)?.id;
-        if (id !== undefined) navigate(`/events/${id}`);
+        if (id !== undefined) ctx.navigate(`/events/${id}`);
       },
     );
-    onDispose(dispose);
-  } catch (err) {
-    if (!signal.aborted) panel.replaceChildren(errorBox(err));
-  }
+    ctx.onDispose(dispose);
+  });
 };

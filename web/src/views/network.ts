@@ -1,81 +1,45 @@
 import { api } from '../api.js';
 import { goldsteinColor } from '../colors.js';
 import { h } from '../dom.js';
-import { filterForm } from '../filter-form.js';
-import { describeFilters, filtersOf, withQuery } from '../filters.js';
+import { withQuery } from '../filters.js';
 import { plural } from '../format.js';
-import { emptyState, errorBox, loading } from '../status.js';
+import { filteredFrame } from '../frame.js';
+import { emptyState } from '../status.js';
+import { table } from '../table.js';
 import type { DyadRow } from '../types.js';
-import { heading, type View } from '../view.js';
+import type { View } from '../view.js';
 
 const mean = (d: DyadRow) => Math.round((d.goldstein / Math.max(1, d.events)) * 10) / 10;
 const ends = (d: DyadRow) => d.pair.split('|') as [string, string];
 const eventsOf = (q: Record<string, string>) => withQuery('/', new URLSearchParams(q));
 
 function pairTable(dyads: DyadRow[]): HTMLElement {
-  return h(
-    'div',
-    { class: 'table-wrap' },
-    h(
-      'table',
-      {},
-      h('caption', {}, 'Pairs, most active first'),
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          ...['Pair', 'Events', 'Mentions', 'Mean Goldstein'].map((c) =>
-            h('th', { scope: 'col' }, c),
-          ),
-        ),
-      ),
-      h(
-        'tbody',
-        {},
-        ...dyads.map((d) => {
-          const [a, b] = ends(d);
-          return h(
-            'tr',
-            {},
-            h(
-              'td',
-              { class: 'nowrap' },
-              h('a', { href: eventsOf({ dyad: `${a},${b}` }) }, `${a} – ${b}`),
-            ),
-            h('td', {}, String(d.events)),
-            h('td', {}, String(d.mentions)),
-            h('td', {}, String(mean(d))),
-          );
-        }),
-      ),
-    ),
-  );
+  return table({
+    caption: 'Pairs, most active first',
+    columns: ['Pair', 'Events', 'Mentions', 'Mean Goldstein'],
+    body: dyads.map((d) => {
+      const [a, b] = ends(d);
+      return [
+        h('a', { class: 'nowrap', href: eventsOf({ dyad: `${a},${b}` }) }, `${a} – ${b}`),
+        String(d.events),
+        String(d.mentions),
+        String(mean(d)),
+      ];
+    }),
+  });
 }
 
 /** Who interacts with whom under the current filters: edges weighted by count, coloured by Goldstein. */
-export const networkView: View = async (ctx) => {
-  const { route, main, signal, navigate, onDispose } = ctx;
-  const query = filtersOf(route.query);
-  const panel = h('section', { 'aria-label': 'Network' }, loading('the network'));
-  main.append(
-    heading('Network', h('p', { class: 'sub' }, describeFilters(query))),
-    filterForm('/network', ctx),
-    panel,
-  );
-  try {
+export const networkView: View = (ctx) => {
+  const { query, fill } = filteredFrame(ctx, 'Network', '/network');
+  return fill('the network', async (show) => {
     const q = new URLSearchParams(query);
     q.set('limit', '100');
     const [{ dyads }, { drawChart }] = await Promise.all([
-      api.dyads(q, signal),
+      api.dyads(q, ctx.signal),
       import('../charts.js'),
     ]);
-    if (signal.aborted) return;
-    if (dyads.length === 0) {
-      panel.replaceChildren(emptyState('No pairs of actors match these filters.'));
-      return;
-    }
+    if (dyads.length === 0) return show(emptyState('No pairs of actors match these filters.'));
     const weight = new Map<string, number>();
     for (const d of dyads) for (const a of ends(d)) weight.set(a, (weight.get(a) ?? 0) + d.events);
     const maxNode = Math.max(...weight.values());
@@ -85,7 +49,7 @@ export const networkView: View = async (ctx) => {
       role: 'img',
       'aria-label': 'Network of actors; the table below lists the same pairs',
     });
-    panel.replaceChildren(
+    show(
       h(
         'p',
         { class: 'count' },
@@ -150,12 +114,10 @@ export const networkView: View = async (ctx) => {
       (p) => {
         if (p.dataType === 'edge') {
           const { source, target } = p.data as { source: string; target: string };
-          navigate(eventsOf({ dyad: `${source},${target}` }));
-        } else if (p.dataType === 'node' && p.name) navigate(eventsOf({ actor: p.name }));
+          ctx.navigate(eventsOf({ dyad: `${source},${target}` }));
+        } else if (p.dataType === 'node' && p.name) ctx.navigate(eventsOf({ actor: p.name }));
       },
     );
-    onDispose(dispose);
-  } catch (err) {
-    if (!signal.aborted) panel.replaceChildren(errorBox(err));
-  }
+    ctx.onDispose(dispose);
+  });
 };

@@ -1,12 +1,13 @@
 import { api } from '../api.js';
 import { quadColor } from '../colors.js';
 import { h } from '../dom.js';
-import { filterForm } from '../filter-form.js';
-import { describeFilters, filtersOf, QUAD_NAMES, withQuery } from '../filters.js';
+import { filtersOf, QUAD_NAMES, withQuery } from '../filters.js';
+import { filteredFrame } from '../frame.js';
 import { fillPeriods, type By } from '../periods.js';
-import { emptyState, errorBox, loading } from '../status.js';
+import { emptyState } from '../status.js';
+import { table } from '../table.js';
 import type { TimelineRow } from '../types.js';
-import { heading, type View } from '../view.js';
+import type { View } from '../view.js';
 
 function byLinks(query: URLSearchParams, by: By): HTMLElement {
   const link = (b: By, label: string) => {
@@ -33,77 +34,43 @@ function dataTable(rows: TimelineRow[]): HTMLElement {
     'details',
     { class: 'data' },
     h('summary', {}, 'The numbers'),
-    h(
-      'div',
-      { class: 'table-wrap' },
-      h(
-        'table',
-        {},
-        h(
-          'thead',
-          {},
-          h(
-            'tr',
-            {},
-            ...['Period', 'Events', 'Mentions', ...QUAD_NAMES, 'Mean Goldstein'].map((c) =>
-              h('th', { scope: 'col' }, c),
-            ),
-          ),
-        ),
-        h(
-          'tbody',
-          {},
-          ...rows.map((r) =>
-            h(
-              'tr',
-              {},
-              h('td', {}, r.period),
-              h('td', {}, String(r.events)),
-              h('td', {}, String(r.mentions)),
-              ...r.quad.map((n) => h('td', {}, String(n))),
-              h('td', {}, String(r.meanGoldstein)),
-            ),
-          ),
-        ),
-      ),
-    ),
+    table({
+      caption: 'Story events per period',
+      quietCaption: true,
+      columns: ['Period', 'Events', 'Mentions', ...QUAD_NAMES, 'Mean Goldstein'],
+      body: rows.map((r) => [
+        r.period,
+        String(r.events),
+        String(r.mentions),
+        ...r.quad.map(String),
+        String(r.meanGoldstein),
+      ]),
+    }),
   );
 }
 
 /** Counts per week or month for an actor or a dyad, split by QuadClass, with mean Goldstein. */
-export const timelineView: View = async (ctx) => {
-  const { route, main, signal, onDispose } = ctx;
-  const by: By = route.query.get('by') === 'week' ? 'week' : 'month';
-  const query = filtersOf(route.query);
-  const panel = h('section', { 'aria-label': 'Timeline' });
-  main.append(
-    heading('Timeline', h('p', { class: 'sub' }, describeFilters(query))),
-    filterForm('/timeline', ctx, ['by']),
-    byLinks(route.query, by),
-    panel,
-  );
-  if (!query.get('actor') && !query.get('dyad')) {
-    panel.append(
-      emptyState(
-        'Choose an actor or a dyad to draw its timeline.',
-        'For example, dyad RUS,SYR or actor putin, in the filters above.',
-      ),
-    );
-    return;
-  }
-  panel.append(loading('the timeline'));
-  try {
+export const timelineView: View = (ctx) => {
+  const by: By = ctx.route.query.get('by') === 'week' ? 'week' : 'month';
+  const { query, fill } = filteredFrame(ctx, 'Timeline', '/timeline', {
+    keep: ['by'],
+    above: [byLinks(ctx.route.query, by)],
+  });
+  return fill('the timeline', async (show) => {
+    if (!query.get('actor') && !query.get('dyad'))
+      return show(
+        emptyState(
+          'Choose an actor or a dyad to draw its timeline.',
+          'For example, dyad RUS,SYR or actor putin, in the filters above.',
+        ),
+      );
     const q = new URLSearchParams(query);
     q.set('by', by);
     const [{ periods }, { drawChart }] = await Promise.all([
-      api.timeline(q, signal),
+      api.timeline(q, ctx.signal),
       import('../charts.js'),
     ]);
-    if (signal.aborted) return;
-    if (periods.length === 0) {
-      panel.replaceChildren(emptyState('No story events match these filters.'));
-      return;
-    }
+    if (periods.length === 0) return show(emptyState('No story events match these filters.'));
     const rows = fillPeriods(periods, by);
     const chartEl = h('div', {
       class: 'chart',
@@ -111,7 +78,7 @@ export const timelineView: View = async (ctx) => {
       'aria-label': `Events per ${by} by QuadClass, and mean Goldstein`,
     });
     const total = periods.reduce((n, p) => n + p.events, 0);
-    panel.replaceChildren(
+    show(
       h('p', { class: 'count' }, `${total} story events in ${periods.length} ${by}s.`),
       chartEl,
       dataTable(periods),
@@ -144,8 +111,6 @@ export const timelineView: View = async (ctx) => {
         },
       ],
     });
-    onDispose(dispose);
-  } catch (err) {
-    if (!signal.aborted) panel.replaceChildren(errorBox(err));
-  }
+    ctx.onDispose(dispose);
+  });
 };
