@@ -142,3 +142,39 @@ export function mentionConditions(
     );
   return eb.and(all);
 }
+
+/**
+ * How a listing can walk one actor key's index entries newest first instead of collecting
+ * every match and sorting it: the key, the side it must be on (null: either), the key the
+ * other side must have, and what is left to check on each event. Null when the filters do
+ * not name single keys.
+ */
+export interface KeyWalk {
+  key: string;
+  side: 's' | 't' | null;
+  /** A dyad's other key, or a target's, on the side opposite the walked one. */
+  other: string | null;
+  rest: EventQuery;
+}
+
+const single = (keys: string[] | undefined) => (keys?.length === 1 ? keys[0] : undefined);
+
+export function keyWalks(q: EventQuery): KeyWalk[] {
+  const { actor, source, target, dyad, ...rest } = q;
+  const a = dyad && single(dyad[0]);
+  const b = dyad && single(dyad[1]);
+  if (a && b && a !== b && !actor && !source && !target)
+    // Either key can be walked: the caller walks the one with fewer entries.
+    return [
+      { key: a, side: null, other: b, rest },
+      { key: b, side: null, other: a, rest },
+    ];
+  if (dyad) return [];
+  const s = single(source);
+  const t = single(target);
+  const x = single(actor);
+  if (s && !actor && (t || !target)) return [{ key: s, side: 's', other: t ?? null, rest }];
+  if (t && !actor && !source) return [{ key: t, side: 't', other: null, rest }];
+  if (x && !source && !target) return [{ key: x, side: null, other: null, rest }];
+  return [];
+}

@@ -1,7 +1,13 @@
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import {
+  sql,
+  type ExpressionBuilder,
+  type Kysely,
+  type Selectable,
+  type Transaction,
+} from 'kysely';
 import type { EventRecord } from '../record.js';
 import { addDays } from './dates.js';
-import { eventConditions, mentionConditions } from './filters.js';
+import { eventConditions, keyWalks, mentionConditions, type KeyWalk } from './filters.js';
 import {
   addMention,
   emptyTally,
@@ -53,6 +59,8 @@ interface Touched {
 const LONGEST_WINDOW_DAYS = 366;
 /** How many near-duplicate candidates are compared per article, newest first. */
 const CANDIDATES = 50;
+/** Index entries counted per key when choosing which of a dyad's keys to walk. */
+const WALK_COUNT_CAP = 1000;
 /** Rows per multi-row INSERT, under every backend's limit on bound parameters. */
 const CHUNK = 200;
 
@@ -607,6 +615,8 @@ export class SqlStore implements Store {
   }
 
   async events(q: EventQuery): Promise<StoryEvent[]> {
+    const walk = await this.cheapestWalk(q);
+    if (walk) return this.withMentionIds(await this.walkEvents(walk, q.limit ?? 50));
     const rows = await this.db
       .selectFrom('events')
       .selectAll()
@@ -617,6 +627,80 @@ export class SqlStore implements Store {
       .limit(q.limit ?? 50)
       .execute();
     return this.withMentionIds(rows);
+  }
+
+  /** Of the key walks a query allows, the one over the fewest index entries (counted to a cap). */
+  private async cheapestWalk(q: EventQuery): Promise<KeyWalk | null> {
+    const walks = keyWalks(q);
+    if (walks.length < 2) return walks[0] ?? null;
+    const sizes = await Promise.all(
+      walks.map(async (w) => {
+        let entries = this.db
+          .selectFrom('event_actors')
+          .select(sql`1`.as('one'))
+          .where('key', '=', w.key);
+        if (q.from) entries = entries.where('day', '>=', q.from);
+        if (q.to) entries = entries.where('day', '<=', q.to);
+        const row = await this.db
+          .selectFrom(entries.limit(WALK_COUNT_CAP).as('e'))
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
+        return Number(row.n);
+      }),
+    );
+    return walks[sizes.indexOf(Math.min(...sizes))] ?? null;
+  }
+
+  /**
+   * Story events read along one actor key's (key, day) index entries, newest first, so the
+   * LIMIT stops the walk; every other filter is checked on the events met.
+   */
+  private async walkEvents(walk: KeyWalk, limit: number): Promise<EventRow[]> {
+    const { key, side, other, rest } = walk;
+    let query = this.db
+      .selectFrom('event_actors as ea')
+      .innerJoin('events', 'events.id', 'ea.event_id')
+      .selectAll('events')
+      .where('ea.key', '=', key);
+    if (rest.from) query = query.where('ea.day', '>=', rest.from);
+    if (rest.to) query = query.where('ea.day', '<=', rest.to);
+    query = side
+      ? query.where('ea.side', '=', side)
+      : // A key on both sides of one event is met twice: keep the source side's entry.
+        query.where((eb) =>
+          eb.or([
+            eb('ea.side', '=', 's'),
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom('event_actors as x')
+                  .select(sql`1`.as('one'))
+                  .whereRef('x.event_id', '=', 'ea.event_id')
+                  .whereRef('x.key', '=', 'ea.key')
+                  .where('x.side', '=', 's'),
+              ),
+            ),
+          ]),
+        );
+    if (other)
+      query = query.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('event_actors as o')
+            .select(sql`1`.as('one'))
+            .whereRef('o.event_id', '=', 'ea.event_id')
+            .where('o.key', '=', other)
+            .whereRef('o.side', '<>', 'ea.side'),
+        ),
+      );
+    return query
+      .where((eb) =>
+        eventConditions(eb as unknown as ExpressionBuilder<Database, 'events'>, rest, this.dialect),
+      )
+      .orderBy('ea.day', 'desc')
+      .orderBy('ea.event_id', 'desc')
+      .limit(limit)
+      .execute();
   }
 
   async event(id: number): Promise<StoryEvent | null> {

@@ -55,7 +55,7 @@ describe('SQLite store file', () => {
     const failure = await store.events({ actor: ['RUS'] }).catch((e: unknown) => e);
     await store.close();
     expect(failure).toBeInstanceOf(StoreQueryError);
-    expect((failure as StoreQueryError).query).toMatch(/from "events"/);
+    expect((failure as StoreQueryError).query).toMatch(/from "event_actors"/);
     expect((failure as StoreQueryError).params).toContain('RUS');
   });
 });
