@@ -53,7 +53,7 @@ describe(`the web interface in headless Chromium (${haveSeeds ? 'seeds' : 'fixtu
     await page.keyboard.type('RUS,SYR');
     await page.keyboard.press('Enter');
     await page.waitForURL(/[?&]dyad=RUS%2CSYR/);
-    await page.waitForFunction('document.activeElement?.tagName === "H1"');
+    await page.locator('h1:focus').waitFor();
     await visitRow(page);
     const pairs = await page
       .locator('table.events tbody tr')
