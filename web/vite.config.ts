@@ -5,8 +5,7 @@ export default defineConfig({
   base: '/',
   build: {
     outDir: '../dist/web',
+    // The folder is outside web/, so Vite must be told it may empty it.
     emptyOutDir: true,
-    // ECharts alone is over Vite's 500 kB warning; it loads only with the chart views.
-    chunkSizeWarningLimit: 1200,
   },
 });
