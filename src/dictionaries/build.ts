@@ -83,6 +83,8 @@ export const LEX = {
   modal: 128,
   denied: 256,
   cue: 512,
+  /** Starts an actor phrase holding a role, the only kind written in lower case too. */
+  role: 1024,
 } as const;
 
 /** Words that refer back to actors named before. */
@@ -394,6 +396,13 @@ function buildOffices(people: Person[]): Map<string, OfficeTerm[]> {
   return offices;
 }
 
+/** The first words of the phrases under which some value passes `test`. */
+function startsOf<T>(trie: TrieNode<T>, test: (value: T) => boolean): string[] {
+  const holds = (node: TrieNode<T>): boolean =>
+    (node.values?.some(test) ?? false) || [...(node.next?.values() ?? [])].some(holds);
+  return [...(trie.next?.entries() ?? [])].filter(([, node]) => holds(node)).map(([k]) => k);
+}
+
 function modalMap(m: ModalityCues['adjectives']): Map<string, 'planned' | 'possible' | 'negated'> {
   return new Map(Object.entries(m).map(([k, v]) => [matchKey(k), v]));
 }
@@ -417,6 +426,10 @@ export function buildDictionaries(raw: RawData): Dictionaries {
     for (const w of words) lexicon.set(w, (lexicon.get(w) ?? 0) | bit);
   };
   mark(actors.next?.keys() ?? [], LEX.actor);
+  mark(
+    startsOf(actors, (a) => a.kind === 'role'),
+    LEX.role,
+  );
   mark(verbs.keys(), LEX.verb);
   mark(nouns.next?.keys() ?? [], LEX.noun);
   mark(vetoWords, LEX.veto);

@@ -117,12 +117,9 @@ export function codeArticle(
   const issues: Issue[] = [];
   const published = article.published ? article.published.slice(0, 10) : null;
   const norm = normalize(article.text);
-  const doc = segment(norm);
+  const doc = segment(norm, dict.lexicon);
   const keys: string[] = new Array<string>(doc.tokens.length);
-  for (const t of doc.tokens) {
-    keys[t.i] = t.key;
-    t.lex = dict.lexicon.get(t.key) ?? 0;
-  }
+  for (const t of doc.tokens) keys[t.i] = t.key;
   const mentions = findActors(doc, keys, dict, published);
   const mctx: ModalityContext = {
     tokens: doc.tokens,

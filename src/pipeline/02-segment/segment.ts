@@ -15,7 +15,7 @@ export interface Token {
   end: number;
   /** Starts with a capital letter. */
   cap: boolean;
-  /** Which dictionaries can start a phrase at this token (LEX bits), set once per article. */
+  /** Which dictionaries can start a phrase at this token (LEX bits of the lexicon given). */
   lex: number;
 }
 
@@ -38,43 +38,118 @@ export interface Segmented {
 const nlp = winkNLP(model, ['sbd', 'pos']);
 const its = nlp.its;
 
+/** What a word gives, the same wherever it stands. */
+interface Form {
+  /** The word as wink hands it out. */
+  value: string;
+  key: string;
+  cap: boolean;
+  /** LEX bits of `key` in `lexicon`. */
+  lex: number;
+  lexicon: ReadonlyMap<string, number> | null;
+}
+
+/** Enough for the vocabulary of news; past it the tables start again (memory stays flat). */
+const MAX_FORMS = 200_000;
+/** Forms by wink's word id: one array read per token instead of hashing its words. */
+let byId: (Form | undefined)[] = [];
+/** Forms by words, for tokens whose words differ from wink's (folded letters). */
+const byText = new Map<string, Form>();
+let count = 0;
+
+function newForm(text: string): Form {
+  if (++count > MAX_FORMS) {
+    byId = [];
+    byText.clear();
+    count = 0;
+  }
+  const first = text.charCodeAt(0);
+  return {
+    value: text,
+    key: matchKey(text),
+    cap: first >= 65 && first <= 90 ? true : first > 127 && text[0] !== text[0]?.toLowerCase(),
+    lex: 0,
+    lexicon: null,
+  };
+}
+
+function withLex(form: Form, lexicon: ReadonlyMap<string, number>): Form {
+  if (form.lexicon !== lexicon) {
+    form.lex = lexicon.get(form.key) ?? 0;
+    form.lexicon = lexicon;
+  }
+  return form;
+}
+
+/** The form of wink's word `id` (token `w` of `doc`, read only the first time it is seen). */
+function formById(id: number, doc: ReturnType<typeof nlp.readDoc>, w: number): Form {
+  // Grown packed, never sparse: a sparse array would turn into a slow dictionary.
+  while (byId.length <= id) byId.push(undefined);
+  let form = byId[id];
+  if (form === undefined) {
+    form = newForm(doc.tokens().itemAt(w).out());
+    byId[id] = form;
+  }
+  return form;
+}
+
+function formByText(text: string): Form {
+  let form = byText.get(text);
+  if (form === undefined) {
+    form = newForm(text);
+    byText.set(text, form);
+  }
+  return form;
+}
+
+const NO_WORDS: ReadonlyMap<string, number> = new Map();
+
 /**
  * Splits the body into sentences and tagged tokens with wink-nlp, reading the folded text so
- * that every character wink sees is one it can tokenize.
+ * that every character wink sees is one it can tokenize. `lexicon` gives each token's LEX bits.
  * @example segment(normalize('Putin met Assad. They talked.')).sentences.length // 2
  */
-export function segment(input: NormalizedText): Segmented {
+export function segment(
+  input: NormalizedText,
+  lexicon: ReadonlyMap<string, number> = NO_WORDS,
+): Segmented {
   const doc = nlp.readDoc(input.folded);
-  const values = doc.tokens().out() as string[];
+  const ids = doc.tokens().out(its.uniqueId) as unknown as number[];
   const tags = doc.tokens().out(its.pos) as string[];
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+  // Folding left the body alone (it returns the same string then).
+  const plain = input.folded === input.text;
   const tokens: Token[] = [];
   // Map wink's token index to ours (we drop whitespace tokens).
-  const ours: number[] = new Array<number>(values.length);
+  const ours: number[] = new Array<number>(ids.length);
   let cursor = 0;
-  for (let w = 0; w < values.length; w++) {
-    const value = values[w] as string;
+  for (let w = 0; w < ids.length; w++) {
     const pos = tags[w] as string;
     ours[w] = tokens.length;
     if (pos === 'SPACE') continue;
+    const word = formById(ids[w] as number, doc, w);
+    const value = word.value;
     let at = input.folded.indexOf(value, cursor);
+    const found = at >= 0 && at - cursor <= 40;
     // wink rewrites a few forms ("can't" → "ca"): fall back to the next non-space character.
-    if (at < 0 || at - cursor > 40) {
+    if (!found) {
       at = cursor;
       while (at < input.folded.length && /\s/.test(input.folded[at] as string)) at++;
     }
     const end = Math.min(at + value.length, input.text.length);
-    const text = input.text.slice(at, end);
-    const first = text.charCodeAt(0);
+    // Where folding changed no letter of the token, its words are wink's.
+    const same = found && (plain || input.text.startsWith(value, at));
+    const text = same ? value : input.text.slice(at, end);
+    const form = withLex(same ? word : formByText(text), lexicon);
     tokens.push({
       i: tokens.length,
       text,
-      key: matchKey(text),
+      key: form.key,
       pos,
       start: at,
       end,
-      cap: first >= 65 && first <= 90 ? true : first > 127 && text[0] !== text[0]?.toLowerCase(),
-      lex: 0,
+      cap: form.cap,
+      lex: form.lex,
     });
     cursor = end;
   }

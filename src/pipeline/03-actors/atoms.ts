@@ -77,8 +77,10 @@ export function findAtoms(
   const hits: AtomHit[] = [];
   let i = first;
   while (i < last) {
-    // Most tokens start no phrase: the lexicon bit set once per token decides.
-    if (!((tokens[i] as Token).lex & LEX.actor)) {
+    const tok = tokens[i] as Token;
+    // Most tokens start no phrase: the lexicon bit set once per token decides. A word in lower
+    // case can start only a role ("protesters") or a name with a particle ("al-Qaeda").
+    if (!(tok.lex & LEX.actor) || (!tok.cap && !(tok.lex & LEX.role) && !PARTICLES.has(tok.key))) {
       i++;
       continue;
     }
@@ -87,19 +89,31 @@ export function findAtoms(
       i++;
       continue;
     }
-    const cap = capitalised(tokens, i, i + m.length);
-    const upper = isUpper(tokens, i, i + m.length);
-    const candidates = m.values.filter(
-      (a) => (cap || !needsCapital(a)) && (a.kind !== 'org' || !a.acronym || upper),
-    );
-    if (candidates.length === 0) {
+    const best = bestAtom(tokens, i, i + m.length, m.values);
+    if (!best) {
       i++;
       continue;
     }
-    let best = candidates[0] as Atom;
-    for (const a of candidates) if (PRIORITY[a.kind] < PRIORITY[best.kind]) best = a;
     hits.push({ first: i, last: i + m.length, atom: best });
     i += m.length;
   }
   return hits;
+}
+
+/** The atom of highest priority that the phrase's capitals allow, or null. */
+function bestAtom(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  values: readonly Atom[],
+): Atom | null {
+  const cap = capitalised(tokens, first, last);
+  let upper: boolean | null = null;
+  let best: Atom | null = null;
+  for (const a of values) {
+    if (!cap && needsCapital(a)) continue;
+    if (a.kind === 'org' && a.acronym && !(upper ??= isUpper(tokens, first, last))) continue;
+    if (!best || PRIORITY[a.kind] < PRIORITY[best.kind]) best = a;
+  }
+  return best;
 }
