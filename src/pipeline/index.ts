@@ -92,10 +92,12 @@ function borrowDates(records: EventRecord[], published: string | null): void {
       r.modality === 'asserted' &&
       daysBetween(r.date.value, published) <= 14,
   );
+  if (dated.length === 0) return;
+  const datedKeys = dated.map(pairKey);
   for (const r of records) {
     if (r.date?.basis !== 'published' || r.modality !== 'asserted') continue;
     const key = pairKey(r);
-    const same = dated.filter((d) => d !== r && pairKey(d) === key);
+    const same = dated.filter((d, i) => d !== r && datedKeys[i] === key);
     const best = same.sort((a, b) => (b.date?.value ?? '').localeCompare(a.date?.value ?? ''))[0];
     if (!best?.date) continue;
     r.date = { ...best.date };

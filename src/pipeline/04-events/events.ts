@@ -72,9 +72,19 @@ function anchor(s: Mention, g: Mention | null): [Mention, Mention | null] | null
 }
 
 function scoreLike(tokens: readonly Token[], s: Sentence): boolean {
-  for (let i = s.first; i < s.last; i++)
-    if (/^\d{1,2}-\d{1,2}$/.test(tokens[i]?.text ?? '')) return true;
+  for (let i = s.first; i < s.last; i++) {
+    const text = (tokens[i] as Token).text;
+    // Only a token that starts with a digit can be a score; the test is cheaper than the pattern.
+    const c = text.charCodeAt(0);
+    if (c >= 48 && c <= 57 && /^\d{1,2}-\d{1,2}$/.test(text)) return true;
+  }
   return false;
+}
+
+/** Where "must" stands in the sentence, or -1. */
+function mustIn(keys: readonly string[], s: Sentence): number {
+  for (let i = s.first; i < s.last; i++) if (keys[i] === 'must') return i;
+  return -1;
 }
 
 /** Who reports the event: the subject of a verb of saying before it, or "..., X said" after it. */
@@ -179,9 +189,8 @@ export function findEvents(
   const rejections: Rejection[] = [];
   if (mentions.length === 0) return { candidates, rejections };
   const found = findTriggers(tokens, keys, sentence.first, sentence.last, dict);
-  const mustAt = keys.indexOf('must', sentence.first);
-  if (found.length === 0 && (mustAt < 0 || mustAt >= sentence.last))
-    return { candidates, rejections };
+  const mustAt = mustIn(keys, sentence);
+  if (found.length === 0 && mustAt < 0) return { candidates, rejections };
   const ctx: ArgumentContext = {
     tokens,
     keys,
@@ -193,15 +202,16 @@ export function findEvents(
   };
   let veto: string | null = scoreLike(tokens, sentence) ? 'a score' : null;
   // Words inside actor names ("Arab League") are not sport.
-  const named = new Set<number>();
-  for (const m of mentions) for (let i = m.first; i < m.last; i++) named.add(i);
   for (let i = sentence.first; i < sentence.last && !veto; i++)
-    if ((tokens[i] as Token).lex & LEX.veto && !named.has(i)) veto = `"${tokens[i]?.text ?? ''}"`;
-  const demands = mustAt >= 0 && mustAt < sentence.last ? mustDemands(ctx, sentence, found) : [];
+    if ((tokens[i] as Token).lex & LEX.veto && !mentions.some((m) => m.first <= i && i < m.last))
+      veto = `"${tokens[i]?.text ?? ''}"`;
+  const demands = mustAt >= 0 ? mustDemands(ctx, sentence, found) : [];
   candidates.push(...demands);
   // What "must" be done is demanded, not done: those acts are not coded on their own.
-  const demanded = new Set(demands.map((d) => d.trigger.first));
-  const triggers = found.filter((t) => ![...demanded].some((m) => t.first > m && t.first - m <= 4));
+  const demanded = demands.map((d) => d.trigger.first);
+  const triggers = demanded.length
+    ? found.filter((t) => !demanded.some((m) => t.first > m && t.first - m <= 4))
+    : found;
   for (const t of triggers) {
     // Reasons are words for `explain`; a plain run does not build them.
     const reject = (reason: () => string) => {

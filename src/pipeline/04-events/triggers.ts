@@ -75,6 +75,18 @@ function nounForms(word: string): string[] {
   return [word];
 }
 
+/** The object words of each pattern, lower-cased once: patterns are read-only dictionary data. */
+const objectSets = new WeakMap<readonly string[], Set<string>>();
+
+function objectSet(objects: readonly string[]): Set<string> {
+  let set = objectSets.get(objects);
+  if (!set) {
+    set = new Set(objects.map((o) => o.toLowerCase()));
+    objectSets.set(objects, set);
+  }
+  return set;
+}
+
 /** Finds a required object within a few words after the verb ("cut diplomatic ties"). */
 function findObject(
   keys: readonly string[],
@@ -82,7 +94,7 @@ function findObject(
   last: number,
   objects: readonly string[],
 ): number | null {
-  const wanted = new Set(objects.map((o) => o.toLowerCase()));
+  const wanted = objectSet(objects);
   for (let i = from; i < Math.min(last, from + 7); i++) {
     const k = keys[i] ?? '';
     if (i > from && STOP.has(k)) return null;

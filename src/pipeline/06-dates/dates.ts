@@ -54,10 +54,17 @@ function format(
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
+/** The last reference read: the sentences of an article share one date, and reading it is not free. */
+let lastReference = { published: null as string | null, time: Date.parse('2000-01-01T12:00:00Z') };
+
 function reference(published: string | null): Date {
-  return published
-    ? new Date(`${published.slice(0, 10)}T12:00:00Z`)
-    : new Date('2000-01-01T12:00:00Z');
+  if (published !== lastReference.published) {
+    const time = published
+      ? Date.parse(`${published.slice(0, 10)}T12:00:00Z`)
+      : Date.parse('2000-01-01T12:00:00Z');
+    lastReference = { published, time };
+  }
+  return new Date(lastReference.time);
 }
 
 /**
@@ -72,12 +79,15 @@ export function findDates(
   wanted: (at: number) => boolean = () => true,
 ): DateExpression[] {
   const out: DateExpression[] = [];
-  const ref = reference(published);
-  for (const [from, to] of dateWindows(sentence, wanted))
-    for (const r of parser.parse(sentence.slice(from, to), { instant: ref, timezone: 'UTC' })) {
-      addChronoResult(out, r, from, sentence, offset);
-    }
-  addBareYears(out, sentence, offset);
+  const windows = dateWindows(sentence, wanted);
+  if (windows.length > 0) {
+    const ref = reference(published);
+    for (const [from, to] of windows)
+      for (const r of parser.parse(sentence.slice(from, to), { instant: ref, timezone: 'UTC' }))
+        addChronoResult(out, r, from, sentence, offset);
+  }
+  // A bare year needs "19" or "20"; looking for them is cheaper than the pattern.
+  if (sentence.includes('19') || sentence.includes('20')) addBareYears(out, sentence, offset);
   return out.sort((a, b) => a.start - b.start);
 }
 
