@@ -69,7 +69,16 @@ function startReader(path: string): Promise<Reader> {
  */
 export async function withReadPool(path: string, writer: Store, readers: number): Promise<Store> {
   if (readers < 1) return writer;
-  const pool = await Promise.all(Array.from({ length: readers }, () => startReader(path)));
+  const started = await Promise.allSettled(
+    Array.from({ length: readers }, () => startReader(path)),
+  );
+  const pool = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const failure = started.find((r) => r.status === 'rejected');
+  if (failure) {
+    // Readers left running would keep the process alive after the error is reported.
+    await Promise.all(pool.map((r) => r.worker.terminate()));
+    throw failure.reason;
+  }
   const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   let next = 1;
   let closing = false;
