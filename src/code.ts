@@ -13,9 +13,14 @@ export interface CodeOptions {
 /** Articles longer than this are coded a slice at a time, cut at paragraph breaks. */
 export const CHUNK_CHARS = 200_000;
 
-function slices(text: string): { offset: number; text: string }[] {
+interface Slice {
+  offset: number;
+  text: string;
+}
+
+function slices(text: string): Slice[] {
   if (text.length <= CHUNK_CHARS) return [{ offset: 0, text }];
-  const out: { offset: number; text: string }[] = [];
+  const out: Slice[] = [];
   let at = 0;
   while (at < text.length) {
     let end = Math.min(text.length, at + CHUNK_CHARS);
@@ -72,8 +77,9 @@ export function codeText(article: Article, options: CodeOptions = {}): ArticleRe
   const dict = options.dictionaries ?? loadDictionaries();
   const published = article.published ?? options.published ?? null;
   const parts = slices(article.text.normalize('NFC'));
+  // The composed text, so that the pipeline's own composing finds nothing left to do.
   if (parts.length === 1)
-    return codeArticle({ id: article.id, text: article.text, published }, dict);
+    return codeArticle({ id: article.id, text: (parts[0] as Slice).text, published }, dict);
   const records: EventRecord[] = [];
   const issues: ArticleResult['issues'] = [];
   let sentences = 0;

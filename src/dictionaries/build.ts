@@ -64,11 +64,8 @@ export interface CountryInfo {
 type PhraseMap<T> = TrieNode<T>;
 
 /** A verb of saying ("said", "told"): where a reported act ends and its speaker begins. */
-export function isSpeechVerb(
-  dict: Dictionaries,
-  token: { key: string; pos: string } | undefined,
-): boolean {
-  return token !== undefined && token.pos === 'VERB' && dict.speech.has(token.key);
+export function isSpeechVerb(token: { pos: string; lex: number } | undefined): boolean {
+  return token !== undefined && token.pos === 'VERB' && (token.lex & LEX.speech) !== 0;
 }
 
 /** Bits of `Dictionaries.lexicon`: which index a word can start a phrase of. */
@@ -85,6 +82,8 @@ export const LEX = {
   cue: 512,
   /** Starts an actor phrase holding a role, the only kind written in lower case too. */
   role: 1024,
+  /** A form of a verb of saying (`Dictionaries.speech`). */
+  speech: 2048,
 } as const;
 
 /** Words that refer back to actors named before. */
@@ -442,6 +441,8 @@ export function buildDictionaries(raw: RawData): Dictionaries {
   mark(complement.next?.keys() ?? [], LEX.cue);
   mark(modalBefore.next?.keys() ?? [], LEX.modal);
   mark(deniedAfter.next?.keys() ?? [], LEX.denied);
+  const speech = allForms(raw.control.speech, irregular);
+  mark(speech, LEX.speech);
   return {
     actors,
     verbs,
@@ -451,7 +452,7 @@ export function buildDictionaries(raw: RawData): Dictionaries {
     cameo: new Map(raw.cameo.map((c) => [c.code, c])),
     complement,
     light: allForms(raw.control.light, irregular),
-    speech: allForms(raw.control.speech, irregular),
+    speech,
     controlCodes: raw.control.codes,
     modalBefore,
     modalAdjectives: modalMap(raw.modality.adjectives),

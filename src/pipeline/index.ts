@@ -50,7 +50,6 @@ function chooseDate(
   exprs: readonly DateExpression[],
   doc: Segmented,
   keys: readonly string[],
-  dict: Dictionaries,
 ): DateExpression | null {
   const anchor = c.trigger.first;
   const perfect = PERFECT.has(keys[anchor - 1] ?? '') || PERFECT.has(keys[anchor - 2] ?? '');
@@ -59,7 +58,7 @@ function chooseDate(
   for (const e of exprs) {
     if (e.since && !perfect) continue;
     const at = tokenAt(doc.tokens, c.sentence.first, c.sentence.last, e.start);
-    if (!sameClause(doc.tokens, keys, dict, at, anchor)) continue;
+    if (!sameClause(doc.tokens, keys, at, anchor)) continue;
     const d = Math.abs(at - anchor);
     if (d < bestDistance) {
       best = e;
@@ -161,7 +160,7 @@ export function codeArticle(
     const anchors = candidates.map((c) => c.trigger.first);
     const exprs = findDates(sentenceText, s.start, published, (at) => {
       const tok = tokenAt(doc.tokens, s.first, s.last, s.start + at);
-      return anchors.some((a) => sameClause(doc.tokens, keys, dict, tok, a));
+      return anchors.some((a) => sameClause(doc.tokens, keys, tok, a));
     });
     const places = findPlaces(doc.tokens, keys, norm.text, s.first, s.last, dict);
     for (const c of candidates) {
@@ -180,13 +179,13 @@ export function codeArticle(
       ]);
       if (seen.has(id)) continue;
       seen.add(id);
-      const expr = chooseDate(c, exprs, doc, keys, dict);
+      const expr = chooseDate(c, exprs, doc, keys);
       const date: EventDate | null = toEventDate(
         expr,
         published,
         c.modality === 'planned' ? 'future' : 'past',
       );
-      const location: Location | null = placeFor(places, doc.tokens, keys, dict, c.trigger.first);
+      const location: Location | null = placeFor(places, doc.tokens, keys, c.trigger.first);
       const evidence = [
         ...c.source.evidence.map((e) => `source:${e}`),
         ...(c.target?.evidence.map((e) => `target:${e}`) ?? []),

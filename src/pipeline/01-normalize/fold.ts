@@ -57,21 +57,18 @@ function foldChar(ch: string): string {
   return out;
 }
 
+/** Characters outside Latin-1, and the no-break space. */
+const FOLDED = /[\u00a0\u0100-\uffff]/;
+const FOLDED_ALL = new RegExp(FOLDED.source, 'g');
+
 /**
  * Folds every character outside Latin-1 (and typographic punctuation) one-for-one, because
  * wink-nlp splits words at such characters; the length never changes.
  * @example foldForTagging('Erdoğan') // 'Erdogan'
  */
 export function foldForTagging(text: string): string {
-  let out = '';
-  let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80 || (code < 0x100 && code !== 0xa0)) continue;
-    out += text.slice(from, i) + foldChar(text[i] as string);
-    from = i + 1;
-  }
-  return from === 0 ? text : out + text.slice(from);
+  // The pattern engine finds the rare characters to fold much faster than a loop over all.
+  return FOLDED.test(text) ? text.replace(FOLDED_ALL, foldChar) : text;
 }
 
 /**

@@ -51,7 +51,11 @@ function assignGroups(keys: readonly string[], mentions: Mention[], nextGroup: n
   }
   // "to Türkiye, the foreign ministry said": without "and"/"or" a comma makes no list.
   const byGroup = new Map<number, Mention[]>();
-  for (const m of mentions) byGroup.set(m.group, [...(byGroup.get(m.group) ?? []), m]);
+  for (const m of mentions) {
+    const members = byGroup.get(m.group);
+    if (members) members.push(m);
+    else byGroup.set(m.group, [m]);
+  }
   for (const members of byGroup.values()) {
     if (members.length < 2) continue;
     const from = (members[0] as Mention).first;

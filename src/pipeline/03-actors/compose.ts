@@ -99,12 +99,20 @@ function build(
   if (!code) return null;
   if (parts.title) ctx.titles.push(parts.title);
   const possessive = POSSESSIVE.has(ctx.keys[last] ?? '');
+  const { prep, prepAt } = prepositionBefore(ctx, first);
+  // One literal in the order of Mention, rather than spreads: every mention gets one shape.
   return {
     first,
     last,
-    ...parts,
+    country: parts.country,
+    org: parts.org,
+    role: parts.role,
+    title: parts.title,
+    person: parts.person,
+    plural: parts.plural,
     possessive,
-    ...prepositionBefore(ctx, first),
+    prep,
+    prepAt,
     unanchored: false,
     seat: false,
     group: -1,
@@ -366,7 +374,10 @@ export function composeMentions(
             role,
             mods.length === 1 ? person : null,
           );
-          if (mention) out.push({ ...mention, group: g });
+          if (mention) {
+            mention.group = g;
+            out.push(mention);
+          }
         }
         j = used;
         continue;
@@ -396,7 +407,10 @@ export function composeMentions(
           },
           [holder.evidence],
         );
-        if (mention) out.push({ ...mention, seat: m.atom.kind === 'seat' });
+        if (mention) {
+          mention.seat = m.atom.kind === 'seat';
+          out.push(mention);
+        }
       }
       j = k + 1;
       continue;
@@ -432,7 +446,8 @@ export function composeMentions(
             ? officeMention(ctx, h.first, place.last, holder, h.atom, null)
             : null;
           if (mention) {
-            out.push({ ...mention, group: group++ });
+            mention.group = group++;
+            out.push(mention);
             j = list.next;
             continue;
           }
@@ -455,7 +470,13 @@ export function composeMentions(
               null,
             );
             // "the ministers of A, B and C" stand where the ministers stand, not after "of".
-            if (mention) out.push({ ...mention, ...prepositionBefore(ctx, h.first), group: g });
+            if (mention) {
+              const { prep, prepAt } = prepositionBefore(ctx, h.first);
+              mention.prep = prep;
+              mention.prepAt = prepAt;
+              mention.group = g;
+              out.push(mention);
+            }
           }
           j = list.next;
           continue;

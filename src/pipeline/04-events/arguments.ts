@@ -119,7 +119,7 @@ function isBoundary(ctx: ArgumentContext, i: number): boolean {
   const k = ctx.keys[i] ?? '';
   if (HARD.has(k)) return true;
   // Verbs of saying split reported speech from its speaker ("X said Y struck Z").
-  return isSpeechVerb(ctx.dict, ctx.tokens[i]);
+  return isSpeechVerb(ctx.tokens[i]);
 }
 
 /** A comma-delimited relative clause to the left ("Russia, which backs Assad, sent ..."). */

@@ -91,7 +91,7 @@ function mustIn(keys: readonly string[], s: Sentence): number {
 function findSpeaker(ctx: ArgumentContext, t: Trigger): Mention | null {
   for (let i = t.first - 1; i >= ctx.first; i--) {
     const k = ctx.keys[i] ?? '';
-    if (isSpeechVerb(ctx.dict, ctx.tokens[i]) || k === 'according') {
+    if (isSpeechVerb(ctx.tokens[i]) || k === 'according') {
       if (k === 'according')
         return ctx.mentions.find((m) => m.first > i && m.first <= i + 3) ?? null;
       return subjectBefore(ctx, i)[0] ?? null;
@@ -99,7 +99,7 @@ function findSpeaker(ctx: ArgumentContext, t: Trigger): Mention | null {
   }
   for (let i = t.last; i < ctx.last; i++) {
     const k = ctx.keys[i] ?? '';
-    if (k !== ',' && !isSpeechVerb(ctx.dict, ctx.tokens[i])) continue;
+    if (k !== ',' && !isSpeechVerb(ctx.tokens[i])) continue;
     if (k === ',') {
       const next = ctx.keys[i + 1] ?? '';
       if (next === 'according')
@@ -137,7 +137,7 @@ function mustDemands(
     if (!subject) continue;
     let speech = -1;
     for (let j = subject.first - 1; j >= ctx.first && speech < 0; j--)
-      if (isSpeechVerb(ctx.dict, ctx.tokens[j])) speech = j;
+      if (isSpeechVerb(ctx.tokens[j])) speech = j;
     const speakers = speech >= 0 ? subjectBefore(ctx, speech) : [];
     if (speakers.length === 0) continue;
     const inner = triggers.find((t) => t.first > i && t.first - i <= 4);

@@ -68,20 +68,36 @@ const NOUN_SKIP = new Set([
   'PUNCT',
 ]);
 
-function nounForms(word: string): string[] {
-  if (word.endsWith('ies')) return [word, word.slice(0, -3) + 'y'];
-  if (word.endsWith('es')) return [word, word.slice(0, -2), word.slice(0, -1)];
-  if (word.endsWith('s')) return [word, word.slice(0, -1)];
-  return [word];
+/** A word or its singular ("ties", "sanctions", "forces") among the wanted ones. */
+function nounIn(word: string, wanted: ReadonlySet<string>): boolean {
+  if (wanted.has(word)) return true;
+  if (word.endsWith('ies')) return wanted.has(word.slice(0, -3) + 'y');
+  if (word.endsWith('es')) return wanted.has(word.slice(0, -2)) || wanted.has(word.slice(0, -1));
+  if (word.endsWith('s')) return wanted.has(word.slice(0, -1));
+  return false;
 }
 
-/** The object words of each pattern, lower-cased once: patterns are read-only dictionary data. */
-const objectSets = new WeakMap<readonly string[], Set<string>>();
+/** A pattern's object words, lower-cased once, two-word ones by their first word. */
+interface Objects {
+  one: Set<string>;
+  two: Map<string, Set<string>>;
+}
 
-function objectSet(objects: readonly string[]): Set<string> {
+/** Built once per pattern: patterns are read-only dictionary data. */
+const objectSets = new WeakMap<readonly string[], Objects>();
+
+function objectSet(objects: readonly string[]): Objects {
   let set = objectSets.get(objects);
   if (!set) {
-    set = new Set(objects.map((o) => o.toLowerCase()));
+    set = { one: new Set(objects.map((o) => o.toLowerCase())), two: new Map() };
+    for (const o of set.one) {
+      const space = o.indexOf(' ');
+      if (space < 0) continue;
+      const first = o.slice(0, space);
+      let rest = set.two.get(first);
+      if (!rest) set.two.set(first, (rest = new Set()));
+      rest.add(o.slice(space + 1));
+    }
     objectSets.set(objects, set);
   }
   return set;
@@ -98,10 +114,9 @@ function findObject(
   for (let i = from; i < Math.min(last, from + 7); i++) {
     const k = keys[i] ?? '';
     if (i > from && STOP.has(k)) return null;
-    for (const form of nounForms(k)) if (wanted.has(form)) return i;
+    if (nounIn(k, wanted.one)) return i;
     // Two-word objects ("chemical weapons", "human shields").
-    const two = `${k} ${keys[i + 1] ?? ''}`;
-    if (wanted.has(two)) return i + 1;
+    if (wanted.two.get(k)?.has(keys[i + 1] ?? '')) return i + 1;
   }
   return null;
 }
@@ -114,10 +129,9 @@ function excepted(
   except: readonly string[],
 ): boolean {
   if (except.length === 0) return false;
-  const set = new Set(except);
   for (let i = from; i < Math.min(last, from + 3); i++) {
     const k = keys[i] ?? '';
-    if (set.has(k)) return true;
+    if (except.includes(k)) return true;
     const pos = tokens[i]?.pos;
     if (pos !== 'DET' && pos !== 'ADJ' && pos !== 'NUM') break;
   }
@@ -208,7 +222,7 @@ export function findTriggers(
 ): Trigger[] {
   const out: Trigger[] = [];
   // Objects of verb patterns ("suspended talks") are not events of their own.
-  const objects = new Set<number>();
+  let objects: Set<number> | null = null;
   for (let i = first; i < last; i++) {
     const tok = tokens[i] as Token;
     if (!(tok.lex & (LEX.verb | LEX.noun))) continue;
@@ -265,14 +279,14 @@ export function findTriggers(
           passive,
         });
         matched = true;
-        if (object !== null) objects.add(object);
+        if (object !== null) (objects ??= new Set()).add(object);
         i = end - 1;
         break;
       }
     }
     if (matched) continue;
     const noun = tok.lex & LEX.noun ? trieLongest(dict.nouns, keys, i, last) : undefined;
-    if (noun && tok.pos !== 'VERB' && keys[i - 1] !== 'to' && !objects.has(i + noun.length - 1)) {
+    if (noun && tok.pos !== 'VERB' && keys[i - 1] !== 'to' && !objects?.has(i + noun.length - 1)) {
       const entry = noun.values[0];
       if (!entry) continue;
       const end = i + noun.length;

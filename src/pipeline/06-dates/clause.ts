@@ -1,4 +1,4 @@
-import { isSpeechVerb, type Dictionaries } from '../../dictionaries/index.js';
+import { isSpeechVerb } from '../../dictionaries/index.js';
 import type { Token } from '../02-segment/segment.js';
 
 /** Words that open another clause: a date or place beyond one belongs to another verb. */
@@ -24,12 +24,11 @@ const OPENERS = new Set([
 
 /**
  * Whether tokens `a` and `b` stand in one clause: no clause opener or verb of saying between.
- * @example sameClause(tokens, keys, dict, 2, 9)
+ * @example sameClause(tokens, keys, 2, 9)
  */
 export function sameClause(
   tokens: readonly Token[],
   keys: readonly string[],
-  dict: Dictionaries,
   a: number,
   b: number,
 ): boolean {
@@ -37,7 +36,7 @@ export function sameClause(
   for (let i = from + 1; i < to; i++) {
     const k = keys[i] ?? '';
     if (OPENERS.has(k)) return false;
-    if (isSpeechVerb(dict, tokens[i])) return false;
+    if (isSpeechVerb(tokens[i])) return false;
   }
   return true;
 }

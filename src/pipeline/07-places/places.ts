@@ -79,12 +79,11 @@ export function placeFor(
   places: readonly PlaceMention[],
   tokens: readonly Token[],
   keys: readonly string[],
-  dict: Dictionaries,
   trigger: number,
 ): Location | null {
   let best: PlaceMention | null = null;
   for (const p of places) {
-    if (!sameClause(tokens, keys, dict, p.at, trigger)) continue;
+    if (!sameClause(tokens, keys, p.at, trigger)) continue;
     if (!best || Math.abs(p.at - trigger) < Math.abs(best.at - trigger)) best = p;
   }
   return best?.location ?? null;
