@@ -126,8 +126,18 @@ export interface Dictionaries {
   pastForms: Set<string>;
   /** Roots whose verbs make an event with an unnamed target. */
   openTarget: Set<string>;
-  /** Every word that starts some dictionary phrase, with LEX bits: one lookup per token. */
-  lexicon: Map<string, number>;
+  /** Every word that starts some dictionary phrase, with what starts there: one lookup per word. */
+  lexicon: Map<string, Lexeme>;
+}
+
+/** What the dictionaries hold for a word that starts some phrase. */
+export interface Lexeme {
+  /** LEX bits: which dictionaries have a phrase starting with the word. */
+  bits: number;
+  /** The actor and event-noun phrases going on from the word, and its verb patterns. */
+  actor: TrieNode<Atom> | undefined;
+  noun: TrieNode<NounTrigger> | undefined;
+  verbs: VerbTrigger[] | undefined;
 }
 
 interface WorldCountry {
@@ -420,9 +430,19 @@ export function buildDictionaries(raw: RawData): Dictionaries {
   const vetoWords = new Set(raw.vetoes.words.map(matchKey));
   const conditional = phraseSet(raw.modality.conditional.map((c) => [c, true as const]));
   const future = phraseSet(raw.modality.future.map((c) => [c, true as const]));
-  const lexicon = new Map<string, number>();
+  const lexicon = new Map<string, Lexeme>();
   const mark = (words: Iterable<string>, bit: number) => {
-    for (const w of words) lexicon.set(w, (lexicon.get(w) ?? 0) | bit);
+    for (const w of words) {
+      const entry = lexicon.get(w);
+      if (entry) entry.bits |= bit;
+      else
+        lexicon.set(w, {
+          bits: bit,
+          actor: actors.next?.get(w),
+          noun: nouns.next?.get(w),
+          verbs: verbs.get(w),
+        });
+    }
   };
   mark(actors.next?.keys() ?? [], LEX.actor);
   mark(

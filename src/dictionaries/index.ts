@@ -2,7 +2,15 @@ import { buildDictionaries, type Dictionaries } from './build.js';
 import { DictionaryError } from './errors.js';
 import { DEFAULT_DATA_DIR, readData } from './read.js';
 
-export type { Atom, Dictionaries, NounTrigger, Place, Tense, VerbTrigger } from './build.js';
+export type {
+  Atom,
+  Dictionaries,
+  Lexeme,
+  NounTrigger,
+  Place,
+  Tense,
+  VerbTrigger,
+} from './build.js';
 export { DictionaryError, type DictionaryProblem } from './errors.js';
 export { DEFAULT_DATA_DIR, readData } from './read.js';
 export { isSpeechVerb, LEX, placeKey, phraseKeys } from './build.js';

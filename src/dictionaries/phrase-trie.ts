@@ -33,9 +33,24 @@ export function trieLongest<T>(
   from: number,
   limit = keys.length,
 ): { length: number; values: T[] } | undefined {
-  let node: TrieNode<T> | undefined = root;
-  let best: { length: number; values: T[] } | undefined;
-  for (let i = from; i < limit && node?.next; i++) {
+  if (from >= limit) return undefined;
+  const first = root.next?.get(keys[from] as string);
+  return first ? trieFrom(first, keys, from, limit) : undefined;
+}
+
+/**
+ * The longest phrase starting at `keys[from]`, given `first`, the node under that word (from
+ * the lexicon, so the large first level is not searched again).
+ */
+export function trieFrom<T>(
+  first: TrieNode<T>,
+  keys: readonly string[],
+  from: number,
+  limit = keys.length,
+): { length: number; values: T[] } | undefined {
+  let node: TrieNode<T> | undefined = first;
+  let best = first.values ? { length: 1, values: first.values } : undefined;
+  for (let i = from + 1; i < limit && node.next; i++) {
     node = node.next.get(keys[i] as string);
     if (!node) break;
     if (node.values) best = { length: i - from + 1, values: node.values };

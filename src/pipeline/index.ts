@@ -139,21 +139,22 @@ export function codeArticle(
     if (found.candidates.length === 0) continue;
     // A cue that governs another event ("agreed to meet") is not an event of its own.
     Object.assign(mctx, sentenceCues(mctx, s.first, s.last));
-    const governing = new Set<number>();
-    const dropped = new Set<Candidate>();
+    // A few per sentence: arrays, not sets.
+    const governing: number[] = [];
+    const dropped: Candidate[] = [];
     for (const c of found.candidates) {
       // The verb carrying a noun event ("offered condolences") is part of that event.
-      if (c.trigger.light !== null) governing.add(c.trigger.light);
+      if (c.trigger.light !== null) governing.push(c.trigger.light);
       const m = applyModality(mctx, c);
-      if (m.drop) dropped.add(c);
+      if (m.drop) dropped.push(c);
       c.code = m.code;
       c.modality = m.modality;
       c.evidence.push(...m.evidence);
-      if (m.cue && m.cue.effect !== 'appeal' && m.cue.effect !== 'demand') governing.add(m.cue.at);
+      if (m.cue && m.cue.effect !== 'appeal' && m.cue.effect !== 'demand') governing.push(m.cue.at);
     }
     const candidates = refineAppeals(
       mctx,
-      found.candidates.filter((c) => !governing.has(c.trigger.first) && !dropped.has(c)),
+      found.candidates.filter((c) => !governing.includes(c.trigger.first) && !dropped.includes(c)),
     );
     const sentenceText = norm.text.slice(s.start, s.end);
     // Only date words in the clause of some event are worth parsing.

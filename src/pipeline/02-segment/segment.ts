@@ -1,6 +1,7 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { matchKey } from '../01-normalize/fold.js';
+import type { Lexeme } from '../../dictionaries/index.js';
 import type { NormalizedText } from '../01-normalize/normalize.js';
 
 /** One token: its words, tag and offsets into the article body. */
@@ -17,6 +18,8 @@ export interface Token {
   cap: boolean;
   /** Which dictionaries can start a phrase at this token (LEX bits of the lexicon given). */
   lex: number;
+  /** The lexicon's entry for the key, when some phrase starts with it. */
+  entry: Lexeme | undefined;
 }
 
 /** A sentence as a range of the document's tokens. */
@@ -44,9 +47,10 @@ interface Form {
   value: string;
   key: string;
   cap: boolean;
-  /** LEX bits of `key` in `lexicon`. */
+  /** The entry of `key` in `lexicon`, and its LEX bits (kept here: one object less to read). */
+  entry: Lexeme | undefined;
   lex: number;
-  lexicon: ReadonlyMap<string, number> | null;
+  lexicon: ReadonlyMap<string, Lexeme> | null;
 }
 
 /** Enough for the vocabulary of news; past it the tables start again (memory stays flat). */
@@ -68,14 +72,16 @@ function newForm(text: string): Form {
     value: text,
     key: matchKey(text),
     cap: first >= 65 && first <= 90 ? true : first > 127 && text[0] !== text[0]?.toLowerCase(),
+    entry: undefined,
     lex: 0,
     lexicon: null,
   };
 }
 
-function withLex(form: Form, lexicon: ReadonlyMap<string, number>): Form {
+function withLex(form: Form, lexicon: ReadonlyMap<string, Lexeme>): Form {
   if (form.lexicon !== lexicon) {
-    form.lex = lexicon.get(form.key) ?? 0;
+    form.entry = lexicon.get(form.key);
+    form.lex = form.entry?.bits ?? 0;
     form.lexicon = lexicon;
   }
   return form;
@@ -102,7 +108,7 @@ function formByText(text: string): Form {
   return form;
 }
 
-const NO_WORDS: ReadonlyMap<string, number> = new Map();
+const NO_WORDS: ReadonlyMap<string, Lexeme> = new Map();
 
 /**
  * Splits the body into sentences and tagged tokens with wink-nlp, reading the folded text so
@@ -111,7 +117,7 @@ const NO_WORDS: ReadonlyMap<string, number> = new Map();
  */
 export function segment(
   input: NormalizedText,
-  lexicon: ReadonlyMap<string, number> = NO_WORDS,
+  lexicon: ReadonlyMap<string, Lexeme> = NO_WORDS,
 ): Segmented {
   const doc = nlp.readDoc(input.folded);
   const ids = doc.tokens().out(its.uniqueId) as unknown as number[];
@@ -150,6 +156,7 @@ export function segment(
       end,
       cap: form.cap,
       lex: form.lex,
+      entry: form.entry,
     });
     cursor = end;
   }

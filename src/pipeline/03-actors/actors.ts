@@ -68,11 +68,30 @@ function assignGroups(keys: readonly string[], mentions: Mention[], nextGroup: n
   return group;
 }
 
-function distinctRecent(history: readonly Mention[], count: number): Mention[] {
+/** What an anaphor can point back to: the history, then this sentence's mentions before it. */
+interface Before {
+  history: readonly Mention[];
+  mentions: readonly Mention[];
+  /** How many of `mentions` stand before the anaphor. */
+  count: number;
+}
+
+/** The mention `back` places before the anaphor (0 the latest), read in place, not copied. */
+function before(b: Before, back: number): Mention | undefined {
+  return back < b.count
+    ? b.mentions[b.count - 1 - back]
+    : b.history[b.history.length - 1 - (back - b.count)];
+}
+
+function lastBefore(b: Before, test: (m: Mention) => boolean): Mention | undefined {
+  for (let back = 0, m = before(b, 0); m; m = before(b, ++back)) if (test(m)) return m;
+  return undefined;
+}
+
+function distinctRecent(b: Before, count: number): Mention[] {
   const out: Mention[] = [];
   const seen = new Set<string>();
-  for (let i = history.length - 1; i >= 0 && out.length < count; i--) {
-    const m = history[i] as Mention;
+  for (let back = 0, m = before(b, 0); m && out.length < count; m = before(b, ++back)) {
     const key = m.person?.id ?? m.code;
     if (seen.has(key) || m.anaphor) continue;
     seen.add(key);
@@ -122,26 +141,26 @@ function resolveAnaphora(
     if (!((ctx.tokens[i] as Token).lex & LEX.anaphor)) continue;
     const key = ctx.keys[i] ?? '';
     while (cursor < mentions.length && (mentions[cursor] as Mention).first < i) cursor++;
-    const before = [...history, ...mentions.slice(0, cursor)];
+    const b: Before = { history, mentions, count: cursor };
     if (SINGULAR_PERSON.has(key)) {
-      const ante = before.findLast((m) => !m.plural && (m.person || m.title));
+      const ante = lastBefore(b, (m) => !m.plural && !!(m.person || m.title));
       if (ante) added.push(copyAs(ctx, ante, i, i + 1, group++, key));
     } else if (THING.has(key)) {
-      const ante = before.findLast((m) => !m.plural && !m.person && !m.title && !m.anaphor);
+      const ante = lastBefore(b, (m) => !m.plural && !m.person && !m.title && !m.anaphor);
       if (ante && ctx.tokens[i]?.pos === 'PRON')
         added.push(copyAs(ctx, ante, i, i + 1, group++, key));
     } else if (PLURAL.has(key)) {
       // "they": the last plural actor ("the rebels"), else the last two named.
-      const last = before[before.length - 1];
+      const last = before(b, 0);
       const g = group++;
       if (last?.plural && !last.anaphor) added.push(copyAs(ctx, last, i, i + 1, g, key));
       else {
-        const pair = distinctRecent(before, 2);
+        const pair = distinctRecent(b, 2);
         if (pair.length === 2) for (const m of pair) added.push(copyAs(ctx, m, i, i + 1, g, key));
       }
     } else if ((key === 'both' || key === 'two') && PAIR_NOUNS.has(ctx.keys[i + 1] ?? '')) {
       const start = key === 'two' && ctx.keys[i - 1] === 'the' ? i - 1 : i;
-      const pair = distinctRecent(before, 2);
+      const pair = distinctRecent(b, 2);
       const g = group++;
       if (pair.length === 2) for (const m of pair) added.push(copyAs(ctx, m, start, i + 2, g, key));
       i++;
@@ -191,7 +210,7 @@ export function findActors(
   let group = 0;
   let history: Mention[] = [];
   for (const s of doc.sentences) {
-    const hits = findAtoms(doc.tokens, keys, s.first, s.last, dict);
+    const hits = findAtoms(doc.tokens, keys, s.first, s.last);
     let mentions = composeMentions(ctx, hits, group);
     for (const m of mentions) if (m.group >= group) group = m.group + 1;
     group = assignGroups(keys, mentions, group);

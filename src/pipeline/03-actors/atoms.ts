@@ -1,5 +1,5 @@
-import { LEX, type Atom, type Dictionaries } from '../../dictionaries/index.js';
-import { trieLongest } from '../../dictionaries/phrase-trie.js';
+import { LEX, type Atom } from '../../dictionaries/index.js';
+import { trieFrom } from '../../dictionaries/phrase-trie.js';
 import type { Token } from '../02-segment/segment.js';
 
 /** A dictionary hit: the token range it covers and what it may be. */
@@ -65,26 +65,26 @@ function isUpper(tokens: readonly Token[], first: number, last: number): boolean
 
 /**
  * Finds the dictionary phrases in a sentence's tokens, longest first, left to right.
- * @example findAtoms(tokens, 0, tokens.length, keys, dict)
+ * @example findAtoms(tokens, keys, 0, tokens.length)
  */
 export function findAtoms(
   tokens: readonly Token[],
   keys: readonly string[],
   first: number,
   last: number,
-  dict: Dictionaries,
 ): AtomHit[] {
   const hits: AtomHit[] = [];
   let i = first;
   while (i < last) {
     const tok = tokens[i] as Token;
-    // Most tokens start no phrase: the lexicon bit set once per token decides. A word in lower
-    // case can start only a role ("protesters") or a name with a particle ("al-Qaeda").
-    if (!(tok.lex & LEX.actor) || (!tok.cap && !(tok.lex & LEX.role) && !PARTICLES.has(tok.key))) {
-      i++;
-      continue;
-    }
-    const m = trieLongest(dict.actors, keys, i, last);
+    // Most tokens start no phrase: the lexicon entry set once per token decides, and gives the
+    // trie node to go on from. A word in lower case can start only a role ("protesters") or a
+    // name with a particle ("al-Qaeda").
+    const start =
+      tok.lex & LEX.actor && (tok.cap || tok.lex & LEX.role || PARTICLES.has(tok.key))
+        ? tok.entry?.actor
+        : undefined;
+    const m = start ? trieFrom(start, keys, i, last) : undefined;
     if (!m) {
       i++;
       continue;

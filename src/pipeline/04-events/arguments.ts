@@ -78,26 +78,23 @@ export interface ArgumentContext {
   first: number;
   last: number;
   mentions: readonly Mention[];
-  /** The mention starting at each token, and the rightmost covering it (possessive included). */
-  startsAt: Map<number, Mention>;
-  covering: Map<number, Mention>;
 }
 
-/** Indexes a sentence's mentions by token, once, for the argument searches. */
-export function indexMentions(
-  mentions: readonly Mention[],
-): Pick<ArgumentContext, 'startsAt' | 'covering'> {
-  const startsAt = new Map<number, Mention>();
-  const covering = new Map<number, Mention>();
-  for (const m of mentions) {
-    if (!startsAt.has(m.first)) startsAt.set(m.first, m);
-    const end = m.last + (m.possessive ? 1 : 0);
-    for (let i = m.first; i < end; i++) {
-      const had = covering.get(i);
-      if (!had || m.first > had.first) covering.set(i, m);
-    }
-  }
-  return { startsAt, covering };
+// A sentence names a handful of actors: looking through them is cheaper than indexing them.
+
+/** The first mention starting at token i. */
+function startingAt(ctx: ArgumentContext, i: number): Mention | undefined {
+  for (const m of ctx.mentions) if (m.first === i) return m;
+  return undefined;
+}
+
+/** The rightmost mention covering token i (a possessive "'s" belongs to its mention). */
+export function coveringAt(ctx: ArgumentContext, i: number): Mention | undefined {
+  let best: Mention | undefined;
+  for (const m of ctx.mentions)
+    if (m.first <= i && i < m.last + (m.possessive ? 1 : 0) && (!best || m.first > best.first))
+      best = m;
+  return best;
 }
 
 /** The parties of one trigger: who acts, upon whom, and how they were found. */
@@ -142,7 +139,7 @@ export function subjectBefore(ctx: ArgumentContext, anchor: number): Mention[] {
       i = jump - 1;
       continue;
     } else if (isBoundary(ctx, i) || k === 'that') return [];
-    const m = mentionEndingAt(ctx, i);
+    const m = coveringAt(ctx, i);
     if (m) {
       // "Sudan's Darfur region" owns a noun; only "Russia's readiness to help" makes it a subject.
       const owner = m.possessive && ctx.keys[m.last + 2] !== 'to' && m.last + 1 < anchor;
@@ -156,16 +153,11 @@ export function subjectBefore(ctx: ArgumentContext, anchor: number): Mention[] {
   return [];
 }
 
-/** The rightmost mention covering token i (a possessive "'s" belongs to its mention). */
-function mentionEndingAt(ctx: ArgumentContext, i: number): Mention | undefined {
-  return ctx.covering.get(i);
-}
-
 /** "positions of the Palestinian security forces": an actor with a country follows "of". */
 function ownedByNext(ctx: ArgumentContext, m: Mention): boolean {
   if (ctx.keys[m.last] !== 'of') return false;
   const at = ctx.keys[m.last + 1] === 'the' ? m.last + 2 : m.last + 1;
-  const next = ctx.startsAt.get(at);
+  const next = startingAt(ctx, at);
   return next !== undefined && !next.unanchored;
 }
 
@@ -189,7 +181,7 @@ export function objectAfter(
     // An infinitive starts another predicate: "met in Moscow to discuss ...".
     if (i > from && !sawThat && ctx.tokens[i]?.pos === 'VERB' && ctx.keys[i - 1] === 'to')
       return [];
-    const m = ctx.startsAt.get(i);
+    const m = startingAt(ctx, i);
     if (!m) continue;
     // "its border": a possessive pronoun owns the object; "positions of the Palestinian
     // forces": a sector without a country names whose they are after "of".
@@ -222,7 +214,7 @@ function nounArguments(ctx: ArgumentContext, t: Trigger, spec: readonly string[]
     !ctx.mentions.some((m) => m.last === j + 1)
   )
     j--;
-  const near = mentionEndingAt(ctx, j);
+  const near = coveringAt(ctx, j);
   if (near && (near.possessive || near.last === j + 1) && near.prep !== 'of')
     owner = groupOf(ctx, near).filter((x) => x.last <= t.first);
   const targets = objectAfter(

@@ -3,7 +3,7 @@ import type { EventPattern } from '../../dictionaries/schemas.js';
 import type { Modality } from '../../record.js';
 import type { Sentence, Token } from '../02-segment/segment.js';
 import type { Mention } from '../03-actors/mention.js';
-import { findArguments, indexMentions, subjectBefore, type ArgumentContext } from './arguments.js';
+import { coveringAt, findArguments, subjectBefore, type ArgumentContext } from './arguments.js';
 import { findTriggers, type Trigger } from './triggers.js';
 
 /** An event before dating, placing and scoring. */
@@ -133,7 +133,7 @@ function mustDemands(
   const out: Candidate[] = [];
   for (let i = ctx.first + 1; i < ctx.last; i++) {
     if (ctx.keys[i] !== 'must') continue;
-    const subject = ctx.covering.get(i - 1);
+    const subject = coveringAt(ctx, i - 1);
     if (!subject) continue;
     let speech = -1;
     for (let j = subject.first - 1; j >= ctx.first && speech < 0; j--)
@@ -198,7 +198,6 @@ export function findEvents(
     first: sentence.first,
     last: sentence.last,
     mentions,
-    ...indexMentions(mentions),
   };
   let veto: string | null = scoreLike(tokens, sentence) ? 'a score' : null;
   // Words inside actor names ("Arab League") are not sport.

@@ -1,5 +1,5 @@
 import { LEX, type Dictionaries, type Tense } from '../../dictionaries/index.js';
-import { trieLongest } from '../../dictionaries/phrase-trie.js';
+import { trieFrom } from '../../dictionaries/phrase-trie.js';
 import type { EventPattern } from '../../dictionaries/schemas.js';
 import type { Token } from '../02-segment/segment.js';
 
@@ -226,7 +226,7 @@ export function findTriggers(
   for (let i = first; i < last; i++) {
     const tok = tokens[i] as Token;
     if (!(tok.lex & (LEX.verb | LEX.noun))) continue;
-    const verbs = tok.lex & LEX.verb ? dict.verbs.get(keys[i] ?? '') : undefined;
+    const verbs = tok.entry?.verbs;
     let matched = false;
     if (verbs) {
       for (const v of verbs) {
@@ -285,7 +285,8 @@ export function findTriggers(
       }
     }
     if (matched) continue;
-    const noun = tok.lex & LEX.noun ? trieLongest(dict.nouns, keys, i, last) : undefined;
+    const start = tok.entry?.noun;
+    const noun = start ? trieFrom(start, keys, i, last) : undefined;
     if (noun && tok.pos !== 'VERB' && keys[i - 1] !== 'to' && !objects?.has(i + noun.length - 1)) {
       const entry = noun.values[0];
       if (!entry) continue;
