@@ -185,12 +185,35 @@ function demonymPlural(word: string): string | undefined {
   return word + 's';
 }
 
+type AtomField = 'iso3' | 'plural' | 'role' | 'name' | 'person' | 'org' | 'acronym' | 'title';
+
+/**
+ * The atom with every kind's fields (unused ones undefined), in one order: atoms of six shapes
+ * would make every read of `atom.kind` in the pipeline a slow, many-shaped one.
+ */
+function oneShape(atom: Atom): Atom {
+  const a = atom as Atom & Partial<Record<AtomField | 'phrase', unknown>>;
+  const all = {
+    kind: a.kind,
+    iso3: a.iso3,
+    plural: a.plural,
+    role: a.role,
+    name: a.name,
+    person: a.person,
+    org: a.org,
+    acronym: a.acronym,
+    title: a.title,
+    phrase: a.phrase,
+  };
+  return all as unknown as Atom;
+}
+
 function addActorPhrase(trie: TrieNode<Atom>, phrase: string, atom: Atom): void {
   let keys = phraseKeys(phrase);
   // "the Kremlin": the article is left outside the name, so that "the" never starts a lookup.
   if (keys[0] === 'the' && keys.length > 1) keys = keys.slice(1);
   if (keys.length === 0) return;
-  trieAdd(trie, keys, atom);
+  trieAdd(trie, keys, oneShape(atom));
 }
 
 function buildActors(raw: RawData, countries: Map<string, CountryInfo>): TrieNode<Atom> {

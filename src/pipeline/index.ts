@@ -71,7 +71,7 @@ function chooseDate(
 function pairKey(r: EventRecord): string {
   const a = r.source.country ?? r.source.org ?? r.source.code;
   const b = r.target ? (r.target.country ?? r.target.org ?? r.target.code) : '';
-  return [a, b].sort().join('|') + '|' + r.cameo.slice(0, 2);
+  return (a < b ? `${a}|${b}` : `${b}|${a}`) + '|' + r.cameo.slice(0, 2);
 }
 
 function daysBetween(a: string, b: string): number {
@@ -119,8 +119,8 @@ export function codeArticle(
   const published = article.published ? article.published.slice(0, 10) : null;
   const norm = normalize(article.text);
   const doc = segment(norm, dict.lexicon);
-  const keys: string[] = new Array<string>(doc.tokens.length);
-  for (const t of doc.tokens) keys[t.i] = t.key;
+  const keys: string[] = [];
+  for (const t of doc.tokens) keys.push(t.key);
   const mentions = findActors(doc, keys, dict, published);
   const mctx: ModalityContext = {
     tokens: doc.tokens,
@@ -187,11 +187,10 @@ export function codeArticle(
         c.modality === 'planned' ? 'future' : 'past',
       );
       const location: Location | null = placeFor(places, doc.tokens, keys, c.trigger.first);
-      const evidence = [
-        ...c.source.evidence.map((e) => `source:${e}`),
-        ...(c.target?.evidence.map((e) => `target:${e}`) ?? []),
-        ...c.evidence,
-      ];
+      const evidence: string[] = [];
+      for (const e of c.source.evidence) evidence.push(`source:${e}`);
+      if (c.target) for (const e of c.target.evidence) evidence.push(`target:${e}`);
+      evidence.push(...c.evidence);
       if (expr) evidence.push(`date:${expr.text}`);
       if (location) evidence.push(`place:${location.name}`);
       records.push({

@@ -6,8 +6,6 @@ import type { NormalizedText } from '../01-normalize/normalize.js';
 
 /** One token: its words, tag and offsets into the article body. */
 export interface Token {
-  /** Index in the document's token list. */
-  i: number;
   text: string;
   /** Lower-case, diacritic-free form that dictionaries are keyed by. */
   key: string;
@@ -148,7 +146,6 @@ export function segment(
     const text = same ? value : input.text.slice(at, end);
     const form = withLex(same ? word : formByText(text), lexicon);
     tokens.push({
-      i: tokens.length,
       text,
       key: form.key,
       pos,

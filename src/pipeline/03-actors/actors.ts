@@ -2,7 +2,7 @@ import { LEX, type Dictionaries } from '../../dictionaries/index.js';
 import type { Segmented, Token } from '../02-segment/segment.js';
 import { findAtoms } from './atoms.js';
 import { composeMentions, prepositionBefore, type ComposeContext } from './compose.js';
-import type { Mention } from './mention.js';
+import { makeMention, type Mention } from './mention.js';
 
 const GLUE = new Set([',', 'and', 'or', '&', 'as', 'well', 'both', 'the']);
 const POSSESSIVE = new Set(["'s", "'"]);
@@ -108,7 +108,7 @@ function copyAs(
   group: number,
   word: string,
 ): Mention {
-  return {
+  return makeMention({
     ...m,
     first,
     last,
@@ -122,7 +122,7 @@ function copyAs(
     ...prepositionBefore(ctx, first),
     anaphor: true,
     evidence: [...m.evidence, `coref:${word}`],
-  };
+  });
 }
 
 /** Resolves pronouns and "the two leaders" to the actors most recently named. */
@@ -178,20 +178,30 @@ function resolveAnaphora(
     if (!m || !p.country) continue;
     owned.add(m);
     const nat = p.org?.kind === 'NAT';
-    extra.push({
-      ...m,
-      country: p.country,
-      org: nat ? p.org : null,
-      code: nat ? p.code : p.country + (m.role ?? ''),
-      unanchored: false,
-      evidence: [...m.evidence, `owner:${p.code}`],
-    });
+    extra.push(
+      makeMention({
+        ...m,
+        country: p.country,
+        org: nat ? p.org : null,
+        code: nat ? p.code : p.country + (m.role ?? ''),
+        unanchored: false,
+        evidence: [...m.evidence, `owner:${p.code}`],
+      }),
+    );
   }
   const kept = owned.size ? mentions.filter((m) => !owned.has(m)) : mentions;
-  return {
-    mentions: [...kept, ...added, ...extra].sort((a, b) => a.first - b.first),
-    nextGroup: group,
-  };
+  return { mentions: byFirst([...kept, ...added, ...extra]), nextGroup: group };
+}
+
+/** Sorts a sentence's few mentions by their first token, stably, in place (insertion sort). */
+function byFirst(list: Mention[]): Mention[] {
+  for (let i = 1; i < list.length; i++) {
+    const m = list[i] as Mention;
+    let j = i - 1;
+    for (; j >= 0 && (list[j] as Mention).first > m.first; j--) list[j + 1] = list[j] as Mention;
+    list[j + 1] = m;
+  }
+  return list;
 }
 
 /**
@@ -208,7 +218,7 @@ export function findActors(
   const ctx: ComposeContext = { tokens: doc.tokens, keys, dict, day, titles: [] };
   const out: Mention[][] = [];
   let group = 0;
-  let history: Mention[] = [];
+  const history: Mention[] = [];
   for (const s of doc.sentences) {
     const hits = findAtoms(doc.tokens, keys, s.first, s.last);
     let mentions = composeMentions(ctx, hits, group);
@@ -227,8 +237,15 @@ export function findActors(
     group = resolved.nextGroup;
     out.push(mentions);
     // Pronouns reach back two sentences at most.
-    if (mentions.length > 0)
-      history = [...history.slice(-12), ...mentions.filter((m) => !m.anaphor)];
+    if (mentions.length > 0) {
+      // In place: the last twelve, then this sentence's named actors.
+      const drop = history.length - 12;
+      if (drop > 0) {
+        for (let k = 0; k < 12; k++) history[k] = history[k + drop] as Mention;
+        history.length = 12;
+      }
+      for (const m of mentions) if (!m.anaphor) history.push(m);
+    }
   }
   return out;
 }

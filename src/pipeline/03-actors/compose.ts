@@ -2,7 +2,7 @@ import type { Atom, Dictionaries } from '../../dictionaries/index.js';
 import type { Organisation, Person, RoleCode, Title } from '../../dictionaries/schemas.js';
 import type { Token } from '../02-segment/segment.js';
 import type { AtomHit } from './atoms.js';
-import { actorCode, type Mention } from './mention.js';
+import { actorCode, makeMention, type Mention } from './mention.js';
 import { officeHolder, personRole } from './offices.js';
 
 type RoleAtom = Extract<Atom, { kind: 'role' }>;
@@ -40,7 +40,30 @@ interface Holder {
   evidence: string;
 }
 
+/** Holders and evidence words, made once per dictionary entry: entries are read-only data. */
+const holders = new WeakMap<Atom, Holder | null>();
+const roleWords = new WeakMap<RoleAtom, string>();
+
 function holderOf(atom: Atom): Holder | null {
+  let holder = holders.get(atom);
+  if (holder === undefined) {
+    holder = makeHolder(atom);
+    holders.set(atom, holder);
+  }
+  return holder;
+}
+
+/** "role:foreign-minister": the evidence of a role. */
+function roleEvidence(role: RoleAtom): string {
+  let words = roleWords.get(role);
+  if (words === undefined) {
+    words = `role:${role.phrase.replace(/ /g, '-')}`;
+    roleWords.set(role, words);
+  }
+  return words;
+}
+
+function makeHolder(atom: Atom): Holder | null {
   switch (atom.kind) {
     case 'country':
       return {
@@ -100,8 +123,7 @@ function build(
   if (parts.title) ctx.titles.push(parts.title);
   const possessive = POSSESSIVE.has(ctx.keys[last] ?? '');
   const { prep, prepAt } = prepositionBefore(ctx, first);
-  // One literal in the order of Mention, rather than spreads: every mention gets one shape.
-  return {
+  return makeMention({
     first,
     last,
     country: parts.country,
@@ -119,7 +141,7 @@ function build(
     anaphor: false,
     code,
     evidence,
-  };
+  });
 }
 
 /** Words after which "of" is transparent: "dozens of protesters", "a delegation of lawmakers". */
@@ -194,7 +216,7 @@ function officeMention(
   person: Person | null,
 ): Mention | null {
   const evidence = [holder.evidence];
-  if (role) evidence.push(`role:${role.phrase.replace(/ /g, '-')}`);
+  if (role) evidence.push(roleEvidence(role));
   if (person) {
     evidence.push(`actor:person:${person.id}`);
     return build(
@@ -426,7 +448,7 @@ export function composeMentions(
           h.first,
           stop,
           { ...personMention(ctx, nxt.atom.person, null, h.atom), plural: false },
-          [`role:${h.atom.phrase.replace(/ /g, '-')}`, `actor:person:${nxt.atom.person.id}`],
+          [roleEvidence(h.atom), `actor:person:${nxt.atom.person.id}`],
         );
         if (m) out.push(m);
         j = used;
@@ -486,24 +508,26 @@ export function composeMentions(
       // Government words need "the": "the government", "the authorities".
       const definite = keys[h.first - 1] === 'the';
       if ((UNANCHORED.has(h.atom.role) || (h.atom.role === 'GOV' && definite)) && !h.atom.title) {
-        out.push({
-          first: h.first,
-          last: h.last,
-          country: null,
-          org: null,
-          role: h.atom.role,
-          title: null,
-          person: null,
-          plural: h.atom.plural,
-          possessive: POSSESSIVE.has(keys[h.last] ?? ''),
-          ...prepositionBefore(ctx, h.first),
-          unanchored: true,
-          seat: false,
-          group: -1,
-          anaphor: false,
-          code: h.atom.role,
-          evidence: [`role:${h.atom.phrase.replace(/ /g, '-')}`],
-        });
+        out.push(
+          makeMention({
+            first: h.first,
+            last: h.last,
+            country: null,
+            org: null,
+            role: h.atom.role,
+            title: null,
+            person: null,
+            plural: h.atom.plural,
+            possessive: POSSESSIVE.has(keys[h.last] ?? ''),
+            ...prepositionBefore(ctx, h.first),
+            unanchored: true,
+            seat: false,
+            group: -1,
+            anaphor: false,
+            code: h.atom.role,
+            evidence: [roleEvidence(h.atom)],
+          }),
+        );
       }
       j++;
       continue;

@@ -31,6 +31,9 @@ const RELATIVE = new Set(['which', 'who', 'whom', 'whose', 'where']);
 /** Words between an owner and its noun: "Lavrov's two-day visit". */
 const OWNER_SKIP = new Set(['ADJ', 'NUM', 'DET', 'NOUN']);
 const DEFAULT_NOUN_TARGET = ['with', 'to', 'on', 'against', 'between'];
+const BETWEEN = ['between'];
+const OF = ['of'];
+const BY = ['by'];
 /** Prepositions after which a mention is not a verb's subject. */
 const OBLIQUE = new Set([
   'in',
@@ -108,10 +111,6 @@ export interface Arguments {
   code?: string;
 }
 
-function groupOf(ctx: ArgumentContext, m: Mention): Mention[] {
-  return ctx.mentions.filter((x) => x.group === m.group);
-}
-
 function isBoundary(ctx: ArgumentContext, i: number): boolean {
   const k = ctx.keys[i] ?? '';
   if (HARD.has(k)) return true;
@@ -144,7 +143,7 @@ export function subjectBefore(ctx: ArgumentContext, anchor: number): Mention[] {
       // "Sudan's Darfur region" owns a noun; only "Russia's readiness to help" makes it a subject.
       const owner = m.possessive && ctx.keys[m.last + 2] !== 'to' && m.last + 1 < anchor;
       if (!owner && (m.possessive || m.prep === null || !OBLIQUE.has(m.prep)))
-        return groupOf(ctx, m).filter((x) => x.last <= anchor);
+        return ctx.mentions.filter((x) => x.group === m.group && x.last <= anchor);
       i = m.first - 1;
       continue;
     }
@@ -192,7 +191,7 @@ export function objectAfter(
     // A preposition before the trigger's end is its particle ("called on Israel").
     const prep = m.prepAt >= from ? m.prep : null;
     if (sawThat || (prep === null && allowObject) || (prep !== null && spec.includes(prep)))
-      return groupOf(ctx, m).filter((x) => x.first >= from);
+      return ctx.mentions.filter((x) => x.group === m.group && x.first >= from);
     i = m.last - 1;
   }
   return [];
@@ -201,8 +200,8 @@ export function objectAfter(
 function nounArguments(ctx: ArgumentContext, t: Trigger, spec: readonly string[]): Arguments {
   const symmetric = t.pattern.symmetric;
   // "talks between A and B", "a meeting of the ministers of A, B and C"
-  const between = objectAfter(ctx, t.last, ['between'], 8);
-  const of = ctx.keys[t.last] === 'of' ? objectAfter(ctx, t.last, ['of'], 6) : [];
+  const between = objectAfter(ctx, t.last, BETWEEN, 8);
+  const of = ctx.keys[t.last] === 'of' ? objectAfter(ctx, t.last, OF, 6) : [];
   // "Putin and Assad's meeting", "a Putin call", "Russia-Ukraine talks"
   let owner: Mention[] = [];
   let j = t.first - 1;
@@ -216,7 +215,7 @@ function nounArguments(ctx: ArgumentContext, t: Trigger, spec: readonly string[]
     j--;
   const near = coveringAt(ctx, j);
   if (near && (near.possessive || near.last === j + 1) && near.prep !== 'of')
-    owner = groupOf(ctx, near).filter((x) => x.last <= t.first);
+    owner = ctx.mentions.filter((x) => x.group === near.group && x.last <= t.first);
   const targets = objectAfter(
     ctx,
     t.last,
@@ -272,7 +271,7 @@ export function findArguments(ctx: ArgumentContext, t: Trigger): Arguments {
   if (t.kind === 'noun') return nounArguments(ctx, t, spec);
   const after = t.object !== null ? Math.max(t.last, t.object + 1) : t.last;
   if (t.passive) {
-    const agents = objectAfter(ctx, t.last, ['by'], 8);
+    const agents = objectAfter(ctx, t.last, BY, 8);
     const patients = subjectBefore(ctx, t.first);
     return { sources: agents, targets: patients, pairwise: false, frame: 'verb:passive' };
   }

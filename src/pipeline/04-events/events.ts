@@ -2,7 +2,7 @@ import { isSpeechVerb, LEX, type Dictionaries } from '../../dictionaries/index.j
 import type { EventPattern } from '../../dictionaries/schemas.js';
 import type { Modality } from '../../record.js';
 import type { Sentence, Token } from '../02-segment/segment.js';
-import type { Mention } from '../03-actors/mention.js';
+import { makeMention, type Mention } from '../03-actors/mention.js';
 import { coveringAt, findArguments, subjectBefore, type ArgumentContext } from './arguments.js';
 import { findTriggers, type Trigger } from './triggers.js';
 
@@ -31,6 +31,9 @@ export interface EventsResult {
   rejections: Rejection[];
 }
 
+/** Sectors of the state: their acts take a pattern's state code. */
+const STATE_ROLES = new Set<string>(['GOV', 'MIL', 'COP', 'SPY']);
+
 function sameActor(a: Mention, b: Mention): boolean {
   if (a.person && b.person) return a.person.id === b.person.id;
   return a.code === b.code;
@@ -51,13 +54,13 @@ function standsAlone(ctx: ArgumentContext, t: Trigger, sources: readonly Mention
 function anchor(s: Mention, g: Mention | null): [Mention, Mention | null] | null {
   const fix = (m: Mention, other: Mention): Mention | null => {
     if (!other.country || other.unanchored) return null;
-    return {
+    return makeMention({
       ...m,
       country: other.country,
       code: other.country + (m.role ?? ''),
       unanchored: false,
       evidence: [...m.evidence, 'actor:country-of-other-party'],
-    };
+    });
   };
   if (s.unanchored) {
     if (!g) return null;
@@ -69,6 +72,12 @@ function anchor(s: Mention, g: Mention | null): [Mention, Mention | null] | null
     return fixed ? [s, fixed] : null;
   }
   return [s, g];
+}
+
+/** Keeps a pair of parties, anchored, unless they are one actor. */
+function keepPair(kept: [Mention, Mention | null][], s: Mention, g: Mention | null): void {
+  const p = anchor(s, g);
+  if (p !== null && (!p[1] || !sameActor(p[0], p[1]))) kept.push(p);
 }
 
 function scoreLike(tokens: readonly Token[], s: Sentence): boolean {
@@ -87,13 +96,18 @@ function mustIn(keys: readonly string[], s: Sentence): number {
   return -1;
 }
 
+/** The first mention (in order) that starts between tokens `from` and `to`, both included. */
+function firstStartingIn(ctx: ArgumentContext, from: number, to: number): Mention | null {
+  for (const m of ctx.mentions) if (m.first >= from && m.first <= to) return m;
+  return null;
+}
+
 /** Who reports the event: the subject of a verb of saying before it, or "..., X said" after it. */
 function findSpeaker(ctx: ArgumentContext, t: Trigger): Mention | null {
   for (let i = t.first - 1; i >= ctx.first; i--) {
     const k = ctx.keys[i] ?? '';
     if (isSpeechVerb(ctx.tokens[i]) || k === 'according') {
-      if (k === 'according')
-        return ctx.mentions.find((m) => m.first > i && m.first <= i + 3) ?? null;
+      if (k === 'according') return firstStartingIn(ctx, i + 1, i + 3);
       return subjectBefore(ctx, i)[0] ?? null;
     }
   }
@@ -102,13 +116,11 @@ function findSpeaker(ctx: ArgumentContext, t: Trigger): Mention | null {
     if (k !== ',' && !isSpeechVerb(ctx.tokens[i])) continue;
     if (k === ',') {
       const next = ctx.keys[i + 1] ?? '';
-      if (next === 'according')
-        return ctx.mentions.find((m) => m.first > i + 1 && m.first <= i + 4) ?? null;
+      if (next === 'according') return firstStartingIn(ctx, i + 2, i + 4);
       continue;
     }
-    const before = ctx.mentions.find((m) => m.last === i || m.last === i - 1);
-    const after = ctx.mentions.find((m) => m.first === i + 1 || m.first === i + 2);
-    return before ?? after ?? null;
+    for (const m of ctx.mentions) if (m.last === i || m.last === i - 1) return m;
+    return firstStartingIn(ctx, i + 1, i + 2);
   }
   return null;
 }
@@ -211,13 +223,12 @@ export function findEvents(
   const triggers = demanded.length
     ? found.filter((t) => !demanded.some((m) => t.first > m && t.first - m <= 4))
     : found;
+  // Reasons are words for `explain`; a plain run does not build them.
+  const reject = (t: Trigger, reason: string) =>
+    rejections.push({ sentence: sentence.index, trigger: t, reason });
   for (const t of triggers) {
-    // Reasons are words for `explain`; a plain run does not build them.
-    const reject = (reason: () => string) => {
-      if (explain) rejections.push({ sentence: sentence.index, trigger: t, reason: reason() });
-    };
     if (veto && dict.vetoRoots.has(t.pattern.code.slice(0, 2))) {
-      reject(() => `sport, market or weather sentence (${veto})`);
+      if (explain) reject(t, `sport, market or weather sentence (${veto})`);
       continue;
     }
     const args = findArguments(ctx, t);
@@ -226,35 +237,32 @@ export function findEvents(
       (t.pattern.target?.includes('none') ?? false) ||
       ((t.kind === 'verb' || (t.light !== null && t.pattern.code.startsWith('14'))) &&
         dict.openTarget.has(t.pattern.code.slice(0, 2)));
-    const pairs: [Mention, Mention | null][] = [];
+    if (args.sources.length === 0) {
+      if (explain) reject(t, `no actor found for the source (${args.frame})`);
+      continue;
+    }
+    const kept: [Mention, Mention | null][] = [];
     if (args.pairwise) {
       const parties = args.sources;
       for (let a = 0; a < parties.length; a++)
         for (let b = a + 1; b < parties.length; b++)
-          pairs.push([parties[a] as Mention, parties[b] as Mention]);
+          keepPair(kept, parties[a] as Mention, parties[b] as Mention);
     } else if (args.targets.length > 0) {
-      for (const s of args.sources) for (const g of args.targets) pairs.push([s, g]);
+      for (const s of args.sources) for (const g of args.targets) keepPair(kept, s, g);
     } else if (
       noTarget &&
       (t.pattern.target?.includes('none') || standsAlone(ctx, t, args.sources))
     ) {
-      for (const s of args.sources) pairs.push([s, null]);
+      for (const s of args.sources) keepPair(kept, s, null);
     }
-    if (args.sources.length === 0) {
-      reject(() => `no actor found for the source (${args.frame})`);
-      continue;
-    }
-    const kept = pairs
-      .map(([s, g]) => anchor(s, g))
-      .filter(
-        (p): p is [Mention, Mention | null] => p !== null && (!p[1] || !sameActor(p[0], p[1])),
-      );
     if (kept.length === 0) {
-      reject(() =>
-        args.targets.length === 0
-          ? `no actor found for the target (${args.frame})`
-          : 'source and target are the same actor',
-      );
+      if (explain)
+        reject(
+          t,
+          args.targets.length === 0
+            ? `no actor found for the target (${args.frame})`
+            : 'source and target are the same actor',
+        );
       continue;
     }
     const speaker = findSpeaker(ctx, t);
@@ -262,10 +270,9 @@ export function findEvents(
     if (t.pattern.code.startsWith('042'))
       for (const pair of kept)
         if (pair[1]?.seat)
-          pair[1] = { ...pair[1], role: null, code: pair[1].country ?? pair[1].code };
+          pair[1] = makeMention({ ...pair[1], role: null, code: pair[1].country ?? pair[1].code });
     for (const [source, target] of kept) {
-      const state =
-        !source.org && (source.role === null || ['GOV', 'MIL', 'COP', 'SPY'].includes(source.role));
+      const state = !source.org && (source.role === null || STATE_ROLES.has(source.role));
       const code =
         args.code ?? (state && t.pattern.stateCode ? t.pattern.stateCode : t.pattern.code);
       candidates.push({

@@ -88,7 +88,7 @@ export function findDates(
   }
   // A bare year needs "19" or "20"; looking for them is cheaper than the pattern.
   if (sentence.includes('19') || sentence.includes('20')) addBareYears(out, sentence, offset);
-  return out.sort((a, b) => a.start - b.start);
+  return out.length > 1 ? out.sort((a, b) => a.start - b.start) : out;
 }
 
 /**
