@@ -1,7 +1,7 @@
 import type { Dictionaries } from '../dictionaries/index.js';
 import type { EventDate, EventRecord, Issue, Location } from '../record.js';
 import { normalize } from './01-normalize/normalize.js';
-import { segment, type Segmented } from './02-segment/segment.js';
+import { segment, type Segmented, type Sentence } from './02-segment/segment.js';
 import { findActors } from './03-actors/actors.js';
 import type { Mention } from './03-actors/mention.js';
 import { findEvents, type Candidate, type Rejection } from './04-events/events.js';
@@ -13,7 +13,7 @@ import {
 } from './05-modality/modality.js';
 import { sameClause, tokenAt } from './06-dates/clause.js';
 import { findDates, toEventDate, type DateExpression } from './06-dates/dates.js';
-import { findPlaces, placeFor } from './07-places/places.js';
+import { findPlaces, placeFor, type PlaceMention } from './07-places/places.js';
 import { confidence, eventId, score, toActor } from './08-score/score.js';
 
 /** What the pipeline needs of an article. */
@@ -106,6 +106,32 @@ function borrowDates(records: EventRecord[], published: string | null): void {
 }
 
 /**
+ * Stage 5 for one sentence: the modality of each candidate, then the candidates left once the
+ * cues that govern other events ("agreed to meet") and dropped ones are taken out.
+ */
+function modality(mctx: ModalityContext, s: Sentence, found: Candidate[]): Candidate[] {
+  Object.assign(mctx, sentenceCues(mctx, s.first, s.last));
+  // A few per sentence: arrays, not sets.
+  const governing: number[] = [];
+  const dropped: Candidate[] = [];
+  for (const c of found) {
+    // The verb carrying a noun event ("offered condolences") is part of that event.
+    if (c.trigger.light !== null) governing.push(c.trigger.light);
+    const m = applyModality(mctx, c);
+    if (m.drop) dropped.push(c);
+    c.code = m.code;
+    c.modality = m.modality;
+    c.evidence.push(...m.evidence);
+    // A cue that governs another event ("agreed to meet") is not an event of its own.
+    if (m.cue && m.cue.effect !== 'appeal' && m.cue.effect !== 'demand') governing.push(m.cue.at);
+  }
+  return refineAppeals(
+    mctx,
+    found.filter((c) => !governing.includes(c.trigger.first) && !dropped.includes(c)),
+  );
+}
+
+/**
  * Codes one article: normalize, segment, actors, events, modality, dates, places, scores.
  * Pure: the same article and dictionaries always give the same records.
  * @example codeArticle({ id: 'a1', text: 'Putin hosted Assad on Wednesday.', published: '2024-07-25' }, dict)
@@ -129,42 +155,42 @@ export function codeArticle(
     conditional: false,
     future: false,
   };
-  const records: EventRecord[] = [];
-  const allCandidates: Candidate[] = [];
+  // Stage by stage over all sentences rather than sentence by sentence through every stage:
+  // each stage's code then stays in the processor's instruction cache.
   const rejections: Rejection[] = [];
-  const seen = new Set<string>();
-  for (const s of doc.sentences) {
-    const found = findEvents(doc.tokens, keys, s, mentions[s.index] ?? [], dict, options.trace);
-    if (options.trace) rejections.push(...found.rejections);
-    if (found.candidates.length === 0) continue;
-    // A cue that governs another event ("agreed to meet") is not an event of its own.
-    Object.assign(mctx, sentenceCues(mctx, s.first, s.last));
-    // A few per sentence: arrays, not sets.
-    const governing: number[] = [];
-    const dropped: Candidate[] = [];
-    for (const c of found.candidates) {
-      // The verb carrying a noun event ("offered condolences") is part of that event.
-      if (c.trigger.light !== null) governing.push(c.trigger.light);
-      const m = applyModality(mctx, c);
-      if (m.drop) dropped.push(c);
-      c.code = m.code;
-      c.modality = m.modality;
-      c.evidence.push(...m.evidence);
-      if (m.cue && m.cue.effect !== 'appeal' && m.cue.effect !== 'demand') governing.push(m.cue.at);
-    }
-    const candidates = refineAppeals(
-      mctx,
-      found.candidates.filter((c) => !governing.includes(c.trigger.first) && !dropped.includes(c)),
-    );
-    const sentenceText = norm.text.slice(s.start, s.end);
+  const found = doc.sentences.map((s) => {
+    const f = findEvents(doc.tokens, keys, s, mentions[s.index] ?? [], dict, options.trace);
+    if (options.trace) rejections.push(...f.rejections);
+    return f.candidates;
+  });
+  const kept = doc.sentences.map((s) =>
+    (found[s.index] as Candidate[]).length ? modality(mctx, s, found[s.index] as Candidate[]) : [],
+  );
+  const texts = doc.sentences.map((s) =>
+    (kept[s.index] as Candidate[]).length ? norm.text.slice(s.start, s.end) : '',
+  );
+  const dates = doc.sentences.map((s) => {
+    const candidates = kept[s.index] as Candidate[];
+    if (candidates.length === 0) return [];
     // Only date words in the clause of some event are worth parsing.
     const anchors = candidates.map((c) => c.trigger.first);
-    const exprs = findDates(sentenceText, s.start, published, (at) => {
+    return findDates(texts[s.index] as string, s.start, published, (at) => {
       const tok = tokenAt(doc.tokens, s.first, s.last, s.start + at);
       return anchors.some((a) => sameClause(doc.tokens, keys, tok, a));
     });
-    const places = findPlaces(doc.tokens, keys, norm.text, s.first, s.last, dict);
-    for (const c of candidates) {
+  });
+  const places = doc.sentences.map((s) =>
+    (kept[s.index] as Candidate[]).length
+      ? findPlaces(doc.tokens, keys, norm.text, s.first, s.last, dict)
+      : [],
+  );
+  const records: EventRecord[] = [];
+  const allCandidates: Candidate[] = [];
+  const seen = new Set<string>();
+  for (const s of doc.sentences) {
+    const sentenceText = texts[s.index] as string;
+    const exprs = dates[s.index] as DateExpression[];
+    for (const c of kept[s.index] as Candidate[]) {
       allCandidates.push(c);
       const source = toActor(c.source, norm.text, doc.tokens);
       const target = c.target ? toActor(c.target, norm.text, doc.tokens) : null;
@@ -186,7 +212,12 @@ export function codeArticle(
         published,
         c.modality === 'planned' ? 'future' : 'past',
       );
-      const location: Location | null = placeFor(places, doc.tokens, keys, c.trigger.first);
+      const location: Location | null = placeFor(
+        places[s.index] as PlaceMention[],
+        doc.tokens,
+        keys,
+        c.trigger.first,
+      );
       const evidence: string[] = [];
       for (const e of c.source.evidence) evidence.push(`source:${e}`);
       if (c.target) for (const e of c.target.evidence) evidence.push(`target:${e}`);
