@@ -5,6 +5,7 @@ import { segment, type Segmented, type Sentence } from './02-segment/segment.js'
 import { findActors } from './03-actors/actors.js';
 import type { Mention } from './03-actors/mention.js';
 import { findEvents, type Candidate, type Rejection } from './04-events/events.js';
+import { findTriggers, type Trigger } from './04-events/triggers.js';
 import {
   applyModality,
   refineAppeals,
@@ -158,8 +159,22 @@ export function codeArticle(
   // Stage by stage over all sentences rather than sentence by sentence through every stage:
   // each stage's code then stays in the processor's instruction cache.
   const rejections: Rejection[] = [];
+  // Triggers only where some actor is named: an event needs one.
+  const triggers = doc.sentences.map((s) =>
+    mentions[s.index]?.length ? findTriggers(doc.tokens, keys, s.first, s.last, dict) : [],
+  );
   const found = doc.sentences.map((s) => {
-    const f = findEvents(doc.tokens, keys, s, mentions[s.index] ?? [], dict, options.trace);
+    const sentenceTriggers = triggers[s.index] as Trigger[];
+    const sentenceMentions = mentions[s.index] ?? [];
+    const f = findEvents(
+      doc.tokens,
+      keys,
+      s,
+      sentenceMentions,
+      sentenceTriggers,
+      dict,
+      options.trace,
+    );
     if (options.trace) rejections.push(...f.rejections);
     return f.candidates;
   });

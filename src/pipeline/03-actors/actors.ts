@@ -1,6 +1,6 @@
 import { LEX, type Dictionaries } from '../../dictionaries/index.js';
 import type { Segmented, Token } from '../02-segment/segment.js';
-import { findAtoms } from './atoms.js';
+import { findAtoms, type AtomHit } from './atoms.js';
 import { composeMentions, prepositionBefore, type ComposeContext } from './compose.js';
 import { makeMention, type Mention } from './mention.js';
 
@@ -219,9 +219,10 @@ export function findActors(
   const out: Mention[][] = [];
   let group = 0;
   const history: Mention[] = [];
+  // Every sentence's dictionary hits first: the trie walk's code stays warm across sentences.
+  const atoms = doc.sentences.map((s) => findAtoms(doc.tokens, keys, s.first, s.last));
   for (const s of doc.sentences) {
-    const hits = findAtoms(doc.tokens, keys, s.first, s.last);
-    let mentions = composeMentions(ctx, hits, group);
+    let mentions = composeMentions(ctx, atoms[s.index] as AtomHit[], group);
     for (const m of mentions) if (m.group >= group) group = m.group + 1;
     group = assignGroups(keys, mentions, group);
     // A group stands after the preposition of its first member ("between A and B").

@@ -4,7 +4,7 @@ import type { Modality } from '../../record.js';
 import type { Sentence, Token } from '../02-segment/segment.js';
 import { makeMention, type Mention } from '../03-actors/mention.js';
 import { coveringAt, findArguments, subjectBefore, type ArgumentContext } from './arguments.js';
-import { findTriggers, type Trigger } from './triggers.js';
+import type { Trigger } from './triggers.js';
 
 /** An event before dating, placing and scoring. */
 export interface Candidate {
@@ -186,21 +186,22 @@ function mustDemands(
 }
 
 /**
- * Stage 4: events of one sentence: each trigger with its parties, one candidate per pair.
- * @example findEvents(doc.tokens, keys, sentence, mentions, dict).candidates
+ * Stage 4: events of one sentence: each trigger (found by `findTriggers`) with its parties,
+ * one candidate per pair.
+ * @example findEvents(doc.tokens, keys, sentence, mentions, triggers, dict).candidates
  */
 export function findEvents(
   tokens: readonly Token[],
   keys: readonly string[],
   sentence: Sentence,
   mentions: readonly Mention[],
+  found: readonly Trigger[],
   dict: Dictionaries,
   explain = false,
 ): EventsResult {
   const candidates: Candidate[] = [];
   const rejections: Rejection[] = [];
   if (mentions.length === 0) return { candidates, rejections };
-  const found = findTriggers(tokens, keys, sentence.first, sentence.last, dict);
   const mustAt = mustIn(keys, sentence);
   if (found.length === 0 && mustAt < 0) return { candidates, rejections };
   const ctx: ArgumentContext = {
