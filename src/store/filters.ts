@@ -146,8 +146,7 @@ export function mentionConditions(
 /**
  * How a listing can walk one actor key's index entries newest first instead of collecting
  * every match and sorting it: the key, the side it must be on (null: either), the key the
- * other side must have, and what is left to check on each event. Null when the filters do
- * not name single keys.
+ * other side must have, and what is left to check on each event.
  */
 export interface KeyWalk {
   key: string;
@@ -159,6 +158,7 @@ export interface KeyWalk {
 
 const single = (keys: string[] | undefined) => (keys?.length === 1 ? keys[0] : undefined);
 
+/** The key walks that answer a query: none when its actor filters do not name single keys. */
 export function keyWalks(q: EventQuery): KeyWalk[] {
   const { actor, source, target, dyad, ...rest } = q;
   const a = dyad && single(dyad[0]);

@@ -616,7 +616,7 @@ export class SqlStore implements Store {
 
   async events(q: EventQuery): Promise<StoryEvent[]> {
     const walk = await this.cheapestWalk(q);
-    if (walk) return this.withMentionIds(await this.walkEvents(walk, q.limit ?? 50));
+    if (walk) return this.withMentionIds(await this.walkEvents(walk));
     const rows = await this.db
       .selectFrom('events')
       .selectAll()
@@ -655,7 +655,7 @@ export class SqlStore implements Store {
    * Story events read along one actor key's (key, day) index entries, newest first, so the
    * LIMIT stops the walk; every other filter is checked on the events met.
    */
-  private async walkEvents(walk: KeyWalk, limit: number): Promise<EventRow[]> {
+  private async walkEvents(walk: KeyWalk): Promise<EventRow[]> {
     const { key, side, other, rest } = walk;
     let query = this.db
       .selectFrom('event_actors as ea')
@@ -699,7 +699,7 @@ export class SqlStore implements Store {
       )
       .orderBy('ea.day', 'desc')
       .orderBy('ea.event_id', 'desc')
-      .limit(limit)
+      .limit(rest.limit ?? 50)
       .execute();
   }
 

@@ -31,10 +31,15 @@ export interface ReadReply {
   error?: { message: string; query?: string; params?: unknown[]; cause?: string | undefined };
 }
 
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
 interface Reader {
   worker: Worker;
-  /** Questions asked and not yet answered, by id. */
-  asked: Set<number>;
+  /** Questions asked of this reader and not yet answered, by id. */
+  pending: Map<number, Pending>;
 }
 
 /** The compiled worker, or under the test runner its TypeScript source, loaded through tsx. */
@@ -56,7 +61,7 @@ function startReader(path: string): Promise<Reader> {
     worker.once('error', failed);
     worker.once('message', () => {
       worker.off('error', failed);
-      resolve({ worker, asked: new Set() });
+      resolve({ worker, pending: new Map() });
     });
   });
 }
@@ -79,24 +84,20 @@ export async function withReadPool(path: string, writer: Store, readers: number)
     await Promise.all(pool.map((r) => r.worker.terminate()));
     throw failure.reason;
   }
-  const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   let next = 1;
   let closing = false;
   for (const reader of pool) {
     // A reader that dies fails its questions instead of leaving them unanswered.
     reader.worker.on('exit', (code) => {
-      for (const id of reader.asked) {
-        waiting.get(id)?.reject(new Error(`a store reader stopped (exit code ${code})`));
-        waiting.delete(id);
-      }
-      reader.asked.clear();
+      for (const p of reader.pending.values())
+        p.reject(new Error(`a store reader stopped (exit code ${code})`));
+      reader.pending.clear();
       if (!closing) pool.splice(pool.indexOf(reader), 1);
     });
     reader.worker.on('message', (reply: ReadReply) => {
-      const w = waiting.get(reply.id);
+      const w = reader.pending.get(reply.id);
       if (!w) return;
-      waiting.delete(reply.id);
-      reader.asked.delete(reply.id);
+      reader.pending.delete(reply.id);
       if (!reply.error) return w.resolve(reply.value);
       const { message, query, params, cause } = reply.error;
       w.reject(
@@ -111,11 +112,10 @@ export async function withReadPool(path: string, writer: Store, readers: number)
     // The least busy reader takes the question; with none left, the writer answers.
     if (pool.length === 0)
       return (writer[method] as (...a: unknown[]) => Promise<unknown>)(...args);
-    const reader = pool.reduce((a, b) => (b.asked.size < a.asked.size ? b : a));
+    const reader = pool.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const id = next++;
-    reader.asked.add(id);
     return new Promise((resolve, reject) => {
-      waiting.set(id, { resolve, reject });
+      reader.pending.set(id, { resolve, reject });
       reader.worker.postMessage({ id, method, args } satisfies ReadRequest);
     });
   };
