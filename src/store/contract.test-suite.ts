@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article, EventRecord } from '../record.js';
 import { contentHash } from './content-hash.js';
+import { runFeedStoreTests } from './feeds.test-suite.js';
 import type { Store } from './store.js';
 
 /** A coder record built by hand, so that the store is tested apart from the coder. */
@@ -106,6 +107,8 @@ function put(store: Store, a: Article, records: EventRecord[]) {
  */
 export function runStoreTests(name: string, newStore: () => Promise<Store>): void {
   describe(`Store contract: ${name}`, () => {
+    runFeedStoreTests(newStore);
+
     it('stores an article once; the same content again changes nothing', async () => {
       const store = await newStore();
       const a = article('a1');

@@ -5,6 +5,7 @@ import type { Store } from './store.js';
 export { contentHash } from './content-hash.js';
 export { StoreOpenError, StoreQueryError } from './errors.js';
 export type * from './store.js';
+export type * from './feeds.js';
 export { EventQuery } from './store.js';
 export { withReadPool } from './sqlite/read-pool.js';
 

@@ -107,6 +107,26 @@ export interface MentionsTable {
   record: string;
 }
 
+/** One row per feed followed by `watch`: validators, last outcome, failures in a row. */
+export interface FeedsTable {
+  url: string;
+  etag: string | null;
+  last_modified: string | null;
+  last_fetched: string | null;
+  last_status: number | null;
+  failures: number;
+  last_error: string | null;
+}
+
+/** One row per key (a URL or a content hash) of a feed entry already dealt with. */
+export interface SeenEntriesTable {
+  kind: 'url' | 'hash';
+  value: string;
+  feed_url: string;
+  article_id: string | null;
+  seen_at: string;
+}
+
 export interface Database {
   articles: ArticlesTable;
   stories: StoriesTable;
@@ -115,4 +135,6 @@ export interface Database {
   event_tallies: EventTalliesTable;
   event_actors: EventActorsTable;
   mentions: MentionsTable;
+  feeds: FeedsTable;
+  seen_entries: SeenEntriesTable;
 }

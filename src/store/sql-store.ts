@@ -20,6 +20,8 @@ import {
 } from './merge.js';
 import { bandKeys, decodeSignature, encodeSignature, nearDuplicate, signature } from './minhash.js';
 import type { Database, EventsTable } from './schema.js';
+import type { FeedState, SeenEntry, SeenKey, SeenMatch } from './feeds.js';
+import { feedStateOf, findSeenOf, markSeenOf, saveFeedStateOf } from './sql-feeds.js';
 import type { SqlDialectParts } from './sql-dialect.js';
 import type {
   ActorCount,
@@ -862,6 +864,22 @@ export class SqlStore implements Store {
     const out = new Map<number, string[]>();
     for (const r of rows) out.set(r.story_id, [...(out.get(r.story_id) ?? []), r.id]);
     return [...out].map(([id, articles]) => ({ id, articles }));
+  }
+
+  feedState(url: string): Promise<FeedState | null> {
+    return feedStateOf(this.db, url);
+  }
+
+  saveFeedState(state: FeedState): Promise<void> {
+    return saveFeedStateOf(this.db, state);
+  }
+
+  findSeen(keys: SeenKey[]): Promise<SeenMatch | null> {
+    return findSeenOf(this.db, keys);
+  }
+
+  markSeen(entries: SeenEntry[]): Promise<void> {
+    return markSeenOf(this.db, entries, this.now());
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Article, EventRecord } from '../record.js';
+import type { FeedStore } from './feeds.js';
 import type { DateChoice, Place, Version } from './merge.js';
 
 /** Filters shared by `events`, `dyads`, `timeline`, `export` and the HTTP API. */
@@ -134,9 +135,9 @@ export interface StoreStats {
 
 /**
  * The one interface every backend implements (SQLite now, PostgreSQL next). Every method is
- * async so that a networked backend fits.
+ * async so that a networked backend fits. The feed state of `watch` comes with it.
  */
-export interface Store {
+export interface Store extends FeedStore {
   /** The content hash stored for an article id, to skip recoding unchanged articles. */
   articleHash(id: string): Promise<string | null>;
   /** Stores one article in its own transaction (throws when it cannot). */

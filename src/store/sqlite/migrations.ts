@@ -79,4 +79,25 @@ export const migrations: Record<string, Migration> = {
         await statement.execute(db);
     },
   },
+  '0002-feeds': {
+    async up(db: Kysely<unknown>) {
+      for (const statement of [
+        sql`CREATE TABLE feeds (
+          url TEXT PRIMARY KEY,
+          etag TEXT, last_modified TEXT,
+          last_fetched TEXT, last_status INTEGER,
+          failures INTEGER NOT NULL DEFAULT 0,
+          last_error TEXT)`,
+        // An entry is found again by any of its keys: its links and the hashes of its content.
+        sql`CREATE TABLE seen_entries (
+          kind TEXT NOT NULL CHECK (kind IN ('url', 'hash')),
+          value TEXT NOT NULL,
+          feed_url TEXT NOT NULL,
+          article_id TEXT,
+          seen_at TEXT NOT NULL,
+          PRIMARY KEY (kind, value)) WITHOUT ROWID`,
+      ])
+        await statement.execute(db);
+    },
+  },
 };

@@ -126,6 +126,11 @@ export async function withReadPool(path: string, writer: Store, readers: number)
     ...reads,
     putArticle: (input) => writer.putArticle(input),
     putArticles: (inputs) => writer.putArticles(inputs),
+    // Feed state is small and read just after it is written: the writer answers it.
+    feedState: (url) => writer.feedState(url),
+    saveFeedState: (state) => writer.saveFeedState(state),
+    findSeen: (keys) => writer.findSeen(keys),
+    markSeen: (entries) => writer.markSeen(entries),
     async close() {
       closing = true;
       await Promise.all(pool.map((r) => r.worker.terminate()));

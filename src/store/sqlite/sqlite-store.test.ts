@@ -26,7 +26,7 @@ describe('SQLite store file', () => {
     const raw = new Database(path, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     const applied = raw.prepare('select name from kysely_migration order by name').all();
-    expect(applied).toEqual([{ name: '0001-initial' }]);
+    expect(applied).toEqual([{ name: '0001-initial' }, { name: '0002-feeds' }]);
     raw.close();
   });
 
