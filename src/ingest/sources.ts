@@ -3,8 +3,11 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import { HttpClient } from '../fetch/client.js';
+import { decodeBody } from '../fetch/body.js';
 import type { Article, Issue } from '../record.js';
 import { parseJsonlLine } from './jsonl.js';
+import { fetchArticle, htmlFileArticle } from './page.js';
 import { parseTextArticle } from './text-file.js';
 
 /** What reading yields: an article to code, or a problem with one input. */
@@ -12,6 +15,8 @@ export type Input = { article: Article; where: string } | { issue: Issue };
 
 const TEXT_EXT = new Set(['.txt', '.text', '.md', '']);
 const JSONL_EXT = new Set(['.jsonl', '.ndjson']);
+const HTML_EXT = new Set(['.html', '.htm', '.xhtml']);
+const URL_PATH = /^https?:\/\//i;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -71,11 +76,15 @@ async function* readFileInput(path: string): AsyncGenerator<Input> {
     yield* readJsonl(createReadStream(path, { encoding: 'utf8' }), path);
     return;
   }
+  if (HTML_EXT.has(ext)) {
+    yield await readHtmlFile(path);
+    return;
+  }
   if (!TEXT_EXT.has(ext)) {
     yield {
       issue: {
         code: 'unsupported',
-        message: `unsupported file type "${ext}" (expected .txt or .jsonl), skipped`,
+        message: `unsupported file type "${ext}" (expected .txt, .jsonl or .html), skipped`,
         where: path,
       },
     };
@@ -92,6 +101,27 @@ async function* readFileInput(path: string): AsyncGenerator<Input> {
     return;
   }
   yield { article, where: path };
+}
+
+async function readHtmlFile(path: string): Promise<Input> {
+  const buf = await readFile(path);
+  if (buf.subarray(0, 8192).includes(0))
+    return {
+      issue: { code: 'binary', message: 'binary file (contains NUL bytes), skipped', where: path },
+    };
+  const article = htmlFileArticle(path, decodeBody(buf, null));
+  if (article.text.trim() === '')
+    return { issue: { code: 'empty', message: 'no article text found in the page', where: path } };
+  return { article, where: path };
+}
+
+/** A page on the web, through the polite client (robots.txt, rate limit, size limit). */
+async function readUrl(url: string, http: HttpClient): Promise<Input> {
+  const r = await fetchArticle(http, url);
+  if ('failed' in r)
+    return { issue: { code: r.failed.reason, message: r.failed.message, where: url } };
+  if ('empty' in r) return { issue: { code: 'empty', message: r.empty, where: url } };
+  return { article: r.article, where: url };
 }
 
 async function readHead(path: string): Promise<Buffer> {
@@ -111,7 +141,8 @@ async function* walk(dir: string): AsyncGenerator<string> {
     else if (
       e.isFile() &&
       (TEXT_EXT.has(extname(e.name).toLowerCase()) ||
-        JSONL_EXT.has(extname(e.name).toLowerCase())) &&
+        JSONL_EXT.has(extname(e.name).toLowerCase()) ||
+        HTML_EXT.has(extname(e.name).toLowerCase())) &&
       extname(e.name) !== ''
     )
       yield p;
@@ -119,15 +150,23 @@ async function* walk(dir: string): AsyncGenerator<string> {
 }
 
 /**
- * Articles from paths: `.txt` files, `.jsonl` files (one article a line), folders read
- * recursively, and `-` for JSON Lines on standard input. Problems are yielded, never thrown.
+ * Articles from paths: `.txt` files, `.jsonl` files (one article a line), `.html` pages,
+ * folders read recursively, `http(s)://` URLs of article pages, and `-` for JSON Lines on
+ * standard input. Problems are yielded, never thrown.
  * @example for await (const input of readInputs(['examples'])) ...
  */
 export async function* readInputs(
   paths: readonly string[],
   stdin: Readable = process.stdin,
+  http?: HttpClient,
 ): AsyncGenerator<Input> {
+  let client = http;
   for (const p of paths) {
+    if (URL_PATH.test(p)) {
+      client ??= new HttpClient();
+      yield await readUrl(p, client);
+      continue;
+    }
     if (p === '-') {
       yield* readJsonl(stdin, 'stdin');
       continue;
@@ -146,7 +185,9 @@ export async function* readInputs(
         yield* readFileInput(f);
       }
       if (!any)
-        yield { issue: { code: 'empty', message: 'folder has no .txt or .jsonl files', where: p } };
+        yield {
+          issue: { code: 'empty', message: 'folder has no .txt, .jsonl or .html files', where: p },
+        };
     } else yield* readFileInput(p);
   }
 }

@@ -13,6 +13,7 @@ function state(over: Partial<FeedState> = {}): FeedState {
     lastStatus: 200,
     failures: 0,
     lastError: null,
+    pending: [],
     ...over,
   };
 }
@@ -31,6 +32,14 @@ export function runFeedStoreTests(newStore: () => Promise<Store>): void {
         lastStatus: 503,
         failures: 2,
         lastError: 'HTTP 503 after 3 tries',
+        pending: [
+          {
+            link: 'https://news.example.org/a',
+            title: 'Talks in Nairobi',
+            published: '2025-06-09',
+            failures: 1,
+          },
+        ],
       });
       await store.saveFeedState(failed);
       expect(await store.feedState(feed)).toEqual(failed);

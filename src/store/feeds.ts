@@ -11,6 +11,16 @@ export interface FeedState {
   /** Rounds in a row that failed; 0 after a success. */
   failures: number;
   lastError: string | null;
+  /** Entries whose page failed, asked for again next round even when the feed is unchanged. */
+  pending: PendingEntry[];
+}
+
+/** An entry to try again: what the feed said of it, and how many rounds it has failed. */
+export interface PendingEntry {
+  link: string;
+  title: string | null;
+  published: string | null;
+  failures: number;
 }
 
 /** How an entry is recognised when it comes again: by URL or by a hash of its content. */

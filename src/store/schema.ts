@@ -116,6 +116,8 @@ export interface FeedsTable {
   last_status: number | null;
   failures: number;
   last_error: string | null;
+  /** JSON array of the entries to try again. */
+  pending: string;
 }
 
 /** One row per key (a URL or a content hash) of a feed entry already dealt with. */

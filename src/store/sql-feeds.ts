@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { FeedState, SeenEntry, SeenKey, SeenMatch } from './feeds.js';
+import type { FeedState, PendingEntry, SeenEntry, SeenKey, SeenMatch } from './feeds.js';
 import type { Database } from './schema.js';
 
 /**
@@ -18,6 +18,7 @@ export async function feedStateOf(db: Kysely<Database>, url: string): Promise<Fe
     lastStatus: row.last_status,
     failures: row.failures,
     lastError: row.last_error,
+    pending: JSON.parse(row.pending) as PendingEntry[],
   };
 }
 
@@ -29,6 +30,7 @@ export async function saveFeedStateOf(db: Kysely<Database>, s: FeedState): Promi
     last_status: s.lastStatus,
     failures: s.failures,
     last_error: s.lastError,
+    pending: JSON.stringify(s.pending),
   };
   await db
     .insertInto('feeds')

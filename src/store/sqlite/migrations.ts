@@ -87,7 +87,8 @@ export const migrations: Record<string, Migration> = {
           etag TEXT, last_modified TEXT,
           last_fetched TEXT, last_status INTEGER,
           failures INTEGER NOT NULL DEFAULT 0,
-          last_error TEXT)`,
+          last_error TEXT,
+          pending TEXT NOT NULL DEFAULT '[]')`,
         // An entry is found again by any of its keys: its links and the hashes of its content.
         sql`CREATE TABLE seen_entries (
           kind TEXT NOT NULL CHECK (kind IN ('url', 'hash')),
