@@ -8,6 +8,8 @@ import { runEval } from './eval.js';
 import { runExplain } from './explain.js';
 import { runIngest, type IngestCommandOptions } from './ingest.js';
 import { runServe, type ServeCommandOptions } from './serve.js';
+import { runWatch } from './watch.js';
+import { addWatchFlags, type WatchCommandOptions } from './watch-flags.js';
 import { addQueryFlags, type QueryFlags } from './query-flags.js';
 import { runActors, runDyads, runEvents, runExport, runTimeline } from './query.js';
 import type { StoryFormat } from './story-output.js';
@@ -32,9 +34,9 @@ const published = new Option(
 program
   .command('code')
   .description(
-    'code articles (.txt, .jsonl, folders, or - for JSON Lines on stdin) into event records',
+    'code articles (.txt, .jsonl, .html, folders, URLs, or - for JSON Lines on stdin) into event records',
   )
-  .argument('[paths...]', 'files or folders; - reads JSON Lines from stdin')
+  .argument('[paths...]', 'files, folders or http(s) URLs of pages; - reads JSON Lines from stdin')
   .addOption(
     new Option('--format <format>', 'output format')
       .choices(['jsonl', 'csv', 'table'])
@@ -84,7 +86,7 @@ program
   .description(
     'code articles and keep them in the store, merging repeated reports into story events',
   )
-  .argument('[paths...]', 'files or folders; - reads JSON Lines from stdin')
+  .argument('[paths...]', 'files, folders or http(s) URLs of pages; - reads JSON Lines from stdin')
   .addOption(dbOption())
   .addOption(published)
   .addOption(
@@ -103,6 +105,15 @@ program
   .action(async (paths: string[], opts: IngestCommandOptions) => {
     process.exitCode = await runIngest(paths, opts);
   });
+
+addWatchFlags(
+  program
+    .command('watch')
+    .description('follow RSS, Atom and JSON feeds: read, code and store each new article, politely')
+    .addOption(dbOption()),
+).action(async (opts: WatchCommandOptions) => {
+  process.exitCode = await runWatch(opts);
+});
 
 const storyFormat = () =>
   new Option('--format <format>', 'output format')

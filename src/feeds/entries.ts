@@ -60,10 +60,10 @@ function diagnose(text: string, err: Error): string {
     }
     return 'not a JSON Feed (no version or items)';
   }
+  if (/^<(!doctype\s+)?html/i.test(start)) return 'an HTML page, not a feed';
   if (start.startsWith('<')) {
     const v = XMLValidator.validate(start);
     if (v !== true) return `malformed XML at line ${v.err.line}, column ${v.err.col}: ${v.err.msg}`;
-    if (/^<(!doctype\s+)?html/i.test(start)) return 'an HTML page, not a feed';
   }
   return `not an RSS, Atom or JSON feed (${err.message})`;
 }
