@@ -120,6 +120,34 @@ export function runStoreTests(name: string, newStore: () => Promise<Store>): voi
       await store.close();
     });
 
+    it('keeps the rest of a batch when one article cannot be stored, and none of that one', async () => {
+      const store = await newStore();
+      await put(store, article('a0'), [record('0', { article: 'a0' })]);
+      // A mention without a sentence index breaks a NOT NULL column after the article's
+      // own row and story events are written: all of those must be undone.
+      const broken = { ...record('2', { article: 'a2', cameo: '190', target: 'UKR' }) };
+      (broken as { sentenceIndex: unknown }).sentenceIndex = null;
+      const inputs = [
+        [article('a1'), [record('1', { article: 'a1' })]],
+        [article('a2'), [broken]],
+        [article('a3'), [record('3', { article: 'a3', cameo: '042' })]],
+      ] as const;
+      const results = await store.putArticles(
+        inputs.map(([a, records]) => ({
+          article: a,
+          records: [...records],
+          contentHash: contentHash(a),
+        })),
+      );
+      expect(results.map((r) => r.status)).toEqual(['added', 'failed', 'added']);
+      expect(await store.article('a2')).toBeNull();
+      expect(await store.events({ cameo: '190' })).toEqual([]);
+      expect(await store.stats()).toMatchObject({ articles: 3, mentions: 3 });
+      const [meeting] = await store.events({ cameo: '04' });
+      expect(meeting?.articleIds).toEqual(['a0', 'a1', 'a3']);
+      await store.close();
+    });
+
     it('replaces the mentions of an article whose text changed, and drops emptied events', async () => {
       const store = await newStore();
       await put(store, article('a1'), [record('1'), record('2', { cameo: '190', target: 'UKR' })]);

@@ -10,10 +10,13 @@ import {
 import { StoreOpenError } from '../errors.js';
 import { guard, type LastFailure } from '../guard.js';
 import type { Database as Schema } from '../schema.js';
-import { SqlStore } from '../sql-store.js';
-import type { Store } from '../store.js';
+import { SqlStore, type ArticleWriter } from '../sql-store.js';
+import { StoryWriter } from '../story-writer.js';
+import type { ArticleInput, Store } from '../store.js';
 import { sqliteDialect } from './dialect.js';
+import { OWN_CHECKPOINT_PAGES, startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { migrations } from './migrations.js';
+import { sqliteWritePorts } from './write-ports.js';
 
 export interface SqliteStoreOptions {
   /** Only read: no migration, no writes (for queries on a store another process fills). */
@@ -37,6 +40,23 @@ function cachedStatements(raw: Database.Database): SqliteDatabase {
       }
       return s as unknown as SqliteStatement;
     },
+  };
+}
+
+/** The story writer over raw statements, with its checkpoint thread, both started on first use. */
+function articleWriter(raw: Database.Database): ArticleWriter {
+  let writer: { story: StoryWriter; checkpointer: Checkpointer } | undefined;
+  return {
+    putArticles(inputs: ArticleInput[]) {
+      writer ??= {
+        story: new StoryWriter(sqliteWritePorts(raw)),
+        checkpointer: startCheckpointer(raw),
+      };
+      const results = writer.story.putArticles(inputs);
+      writer.checkpointer.committed();
+      return results;
+    },
+    close: async () => writer?.checkpointer.close(),
   };
 }
 
@@ -70,7 +90,7 @@ export async function openSqliteStore(
     // Reads straight from the OS page cache instead of copying pages through read().
     raw.pragma('mmap_size = 8589934592');
     // Fewer, larger checkpoints: each one syncs the file.
-    raw.pragma('wal_autocheckpoint = 10000');
+    raw.pragma(`wal_autocheckpoint = ${OWN_CHECKPOINT_PAGES}`);
   } catch (err) {
     throw new StoreOpenError(`cannot open the store ${path}: ${(err as Error).message}`, path, {
       cause: err,
@@ -96,5 +116,5 @@ export async function openSqliteStore(
       );
     }
   }
-  return guard(new SqlStore(db, sqliteDialect), last);
+  return guard(new SqlStore(db, sqliteDialect, articleWriter(raw)), last);
 }

@@ -1,0 +1,237 @@
+import type Database from 'better-sqlite3';
+import type { EventColumns } from '../event-row.js';
+import type {
+  ArticleRow,
+  CandidateRow,
+  EventActorRow,
+  MentionRow,
+  OldArticle,
+  ReportRow,
+  StoredSignature,
+  WritePorts,
+} from '../story-writer.js';
+
+const EVENT_COLUMNS = [
+  'merge_key',
+  'pair',
+  'root',
+  'modality',
+  'src_code',
+  'src_country',
+  'src_org',
+  'tgt_code',
+  'tgt_country',
+  'tgt_org',
+  'cameo',
+  'label',
+  'quad',
+  'goldstein',
+  'plover',
+  'plover_mode',
+  'date_value',
+  'date_precision',
+  'date_basis',
+  'day',
+  'win_start',
+  'win_end',
+  'place_name',
+  'place_country',
+  'lat',
+  'lon',
+  'num_mentions',
+  'num_articles',
+  'num_sources',
+  'first_report',
+  'last_report',
+] as const satisfies readonly (keyof EventColumns)[];
+
+const MENTION_COLUMNS = [
+  'id',
+  'article_seq',
+  'event_id',
+  'sentence_index',
+  'src_code',
+  'src_country',
+  'src_org',
+  'src_entity',
+  'tgt_code',
+  'tgt_country',
+  'tgt_org',
+  'tgt_entity',
+  'cameo',
+  'quad',
+  'goldstein',
+  'plover',
+  'modality',
+  'day',
+  'record',
+] as const satisfies readonly (keyof MentionRow)[];
+
+const ARTICLE_COLUMNS = [
+  'id',
+  'url',
+  'title',
+  'source',
+  'published',
+  'text',
+  'content_hash',
+  'signature',
+  'shingles',
+  'story_id',
+  'added_at',
+] as const satisfies readonly (keyof ArticleRow)[];
+
+function insertSql(table: string, columns: readonly string[]): string {
+  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+}
+
+/** A row's values in column order: binding by position is cheaper than by name. */
+function values<R>(row: R, columns: readonly (keyof R)[]): unknown[] {
+  const out = new Array<unknown>(columns.length);
+  for (let i = 0; i < columns.length; i++) out[i] = row[columns[i] as keyof R];
+  return out;
+}
+
+/** Signatures kept in memory, about a day of a busy feed's articles. */
+const SIGNATURE_CACHE = 20_000;
+
+/**
+ * The writer's statements on one better-sqlite3 connection, each prepared once. Raw
+ * statements rather than Kysely here: building a query object per row was most of the
+ * time an article took to store.
+ */
+export function sqliteWritePorts(db: Database.Database): WritePorts {
+  const s = {
+    findArticle: db.prepare(
+      'SELECT seq, content_hash, story_id, signature, shingles FROM articles WHERE id = ?',
+    ),
+    articleEventIds: db
+      .prepare('SELECT DISTINCT event_id FROM mentions WHERE article_seq = ?')
+      .pluck(),
+    deleteMentions: db.prepare('DELETE FROM mentions WHERE article_seq = ?'),
+    deleteBand: db.prepare('DELETE FROM article_bands WHERE band = ? AND article_seq = ?'),
+    deleteArticle: db.prepare('DELETE FROM articles WHERE seq = ?'),
+    storySignature: db.prepare('SELECT signature, shingles, story_id FROM articles WHERE seq = ?'),
+    insertStory: db.prepare('INSERT INTO stories (first_article, created_at) VALUES (?, ?)'),
+    insertArticle: db.prepare(insertSql('articles', ARTICLE_COLUMNS)),
+    insertBand: db.prepare('INSERT OR IGNORE INTO article_bands (band, article_seq) VALUES (?, ?)'),
+    datedCandidates: db.prepare(
+      `SELECT e.id, e.win_start, e.win_end, e.num_mentions, t.tally
+       FROM events e JOIN event_tallies t ON t.event_id = e.id
+       WHERE e.merge_key = @key AND e.win_start <= @end AND e.win_start >= @from
+         AND e.win_end >= @start`,
+    ),
+    undatedCandidates: db.prepare(
+      `SELECT e.id, e.win_start, e.win_end, e.num_mentions, t.tally
+       FROM events e JOIN event_tallies t ON t.event_id = e.id
+       WHERE e.merge_key = ? AND e.win_start IS NULL`,
+    ),
+    insertEvent: db.prepare(insertSql('events', EVENT_COLUMNS)),
+    insertTally: db.prepare('INSERT INTO event_tallies (event_id, tally) VALUES (?, ?)'),
+    updateEvent: db.prepare(
+      `UPDATE events SET ${EVENT_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
+    ),
+    updateTally: db.prepare('UPDATE event_tallies SET tally = ? WHERE event_id = ?'),
+    updateActors: db.prepare(
+      'UPDATE event_actors SET day = ?, quad = ?, goldstein = ?, mentions = ? WHERE event_id = ?',
+    ),
+    fileEvent: db.prepare(
+      `INSERT OR IGNORE INTO event_actors (key, side, event_id, day, quad, goldstein, mentions)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    unfileEvent: db.prepare('DELETE FROM event_actors WHERE event_id = ?'),
+    deleteTally: db.prepare('DELETE FROM event_tallies WHERE event_id = ?'),
+    deleteEvent: db.prepare('DELETE FROM events WHERE id = ?'),
+    eventReports: db.prepare(
+      `SELECT m.record, a.seq, a.story_id, a.id, a.source, a.url, a.published, a.added_at
+       FROM mentions m JOIN articles a ON a.seq = m.article_seq WHERE m.event_id = ?`,
+    ),
+    insertMention: db.prepare(insertSql('mentions', MENTION_COLUMNS)),
+  };
+  const newest = new Map<string, Database.Statement>();
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  let seenVersion: unknown = null;
+  // Signatures of recent articles: near-duplicate candidates are mostly the newest.
+  const signatures = new Map<number, StoredSignature>();
+  const remember = (seq: number, sig: StoredSignature) => {
+    if (signatures.size >= SIGNATURE_CACHE)
+      signatures.delete(signatures.keys().next().value as number);
+    signatures.set(seq, sig);
+  };
+  return {
+    transaction(fn) {
+      if (!db.inTransaction) {
+        // Another connection wrote since our last transaction: what we remember may be gone.
+        const version = dataVersion.get();
+        if (version !== seenVersion) signatures.clear();
+        seenVersion = version;
+      }
+      try {
+        return db.transaction(fn)();
+      } catch (error) {
+        signatures.clear();
+        throw error;
+      }
+    },
+    findArticle: (id) => s.findArticle.get(id) as OldArticle | undefined,
+    articleEventIds: (seq) => s.articleEventIds.all(seq) as number[],
+    deleteArticle(seq, bands) {
+      signatures.delete(seq);
+      s.deleteMentions.run(seq);
+      for (const band of bands) s.deleteBand.run(band, seq);
+      s.deleteArticle.run(seq);
+    },
+    newestInBands(bands, perBand) {
+      const key = `${bands.length}:${perBand}`;
+      let statement = newest.get(key);
+      if (!statement) {
+        // One statement for all bands: a call per band cost three times as much.
+        const one = `SELECT * FROM (SELECT article_seq FROM article_bands WHERE band = ?
+          ORDER BY article_seq DESC LIMIT ${Math.trunc(perBand)})`;
+        statement = db.prepare(bands.map(() => one).join(' UNION ALL ')).pluck();
+        newest.set(key, statement);
+      }
+      return statement.all(bands) as number[];
+    },
+    storySignature(seq) {
+      let sig = signatures.get(seq);
+      if (!sig) remember(seq, (sig = s.storySignature.get(seq) as StoredSignature));
+      return sig;
+    },
+    insertStory: (first, at) => Number(s.insertStory.run(first, at).lastInsertRowid),
+    insertArticle(row) {
+      const seq = Number(s.insertArticle.run(values(row, ARTICLE_COLUMNS)).lastInsertRowid);
+      remember(seq, { signature: row.signature, shingles: row.shingles, story_id: row.story_id });
+      return seq;
+    },
+    insertBands(seq, bands) {
+      for (const band of bands) s.insertBand.run(band, seq);
+    },
+    eventCandidates: (key, w) =>
+      (w
+        ? s.datedCandidates.all({ key, start: w.start, end: w.end, from: w.from })
+        : s.undatedCandidates.all(key)) as CandidateRow[],
+    insertEvent(row, tally) {
+      const id = Number(s.insertEvent.run(values(row, EVENT_COLUMNS)).lastInsertRowid);
+      s.insertTally.run(id, tally);
+      return id;
+    },
+    updateEvent(id, row, tally, day) {
+      s.updateEvent.run(values(row, EVENT_COLUMNS), id);
+      s.updateTally.run(tally, id);
+      s.updateActors.run(day, row.quad, row.goldstein, row.num_mentions, id);
+    },
+    fileEvent(rows: EventActorRow[]) {
+      for (const r of rows)
+        s.fileEvent.run(r.key, r.side, r.event_id, r.day, r.quad, r.goldstein, r.mentions);
+    },
+    unfileEvent: (id) => void s.unfileEvent.run(id),
+    deleteEvent(id) {
+      s.unfileEvent.run(id);
+      s.deleteTally.run(id);
+      s.deleteEvent.run(id);
+    },
+    eventReports: (id) => s.eventReports.all(id) as ReportRow[],
+    insertMention: (row) => void s.insertMention.run(values(row, MENTION_COLUMNS)),
+  };
+}

@@ -1,0 +1,393 @@
+import type { EventRecord } from '../record.js';
+import { addDays } from './dates.js';
+import { eventColumns, outletOf, type EventColumns } from './event-row.js';
+import {
+  addMention,
+  emptyTally,
+  factsOf,
+  overlaps,
+  summarize,
+  type MentionContext,
+  type MentionFacts,
+  type Tally,
+} from './merge.js';
+import { bandKeys, decodeSignature, encodeSignature, nearDuplicate, signature } from './minhash.js';
+import type { ArticleInput, PutResult } from './store.js';
+
+/** An article as stored, with what replacing it needs. */
+export interface OldArticle {
+  seq: number;
+  content_hash: string;
+  story_id: number;
+  signature: Uint8Array;
+  shingles: number;
+}
+
+export interface StoredSignature {
+  signature: Uint8Array;
+  shingles: number;
+  story_id: number;
+}
+
+export interface ArticleRow {
+  id: string;
+  url: string | null;
+  title: string | null;
+  source: string | null;
+  published: string | null;
+  text: string;
+  content_hash: string;
+  signature: Uint8Array;
+  shingles: number;
+  story_id: number;
+  added_at: string;
+}
+
+export interface MentionRow {
+  id: string;
+  article_seq: number;
+  event_id: number;
+  sentence_index: number;
+  src_code: string;
+  src_country: string | null;
+  src_org: string | null;
+  src_entity: string | null;
+  tgt_code: string | null;
+  tgt_country: string | null;
+  tgt_org: string | null;
+  tgt_entity: string | null;
+  cameo: string;
+  quad: number;
+  goldstein: number;
+  plover: string;
+  modality: string;
+  day: string | null;
+  record: string;
+}
+
+export interface EventActorRow {
+  key: string;
+  side: string;
+  event_id: number;
+  /** '' when undated: the day is part of the key. */
+  day: string;
+  quad: number;
+  goldstein: number;
+  mentions: number;
+}
+
+/** A stored story event a new mention might join. */
+export interface CandidateRow {
+  id: number;
+  win_start: string | null;
+  win_end: string | null;
+  num_mentions: number;
+  tally: string;
+}
+
+/** One report of a story event, for recounting it. */
+export interface ReportRow {
+  record: string;
+  seq: number;
+  story_id: number;
+  id: string;
+  source: string | null;
+  url: string | null;
+  published: string | null;
+  added_at: string;
+}
+
+/**
+ * The statements a backend runs for the writer, each one small and synchronous: SQLite
+ * answers in microseconds, so a promise per statement would cost more than the statement.
+ */
+export interface WritePorts {
+  /** Runs fn in a transaction; nested calls are savepoints, undone when fn throws. */
+  transaction<T>(fn: () => T): T;
+  findArticle(id: string): OldArticle | undefined;
+  articleEventIds(seq: number): number[];
+  /** Removes an article with its mentions and its band entries. */
+  deleteArticle(seq: number, bands: number[]): void;
+  /** The newest articles in each band, at most perBand of each. */
+  newestInBands(bands: number[], perBand: number): number[];
+  storySignature(seq: number): StoredSignature;
+  insertStory(firstArticle: string, createdAt: string): number;
+  insertArticle(row: ArticleRow): number;
+  insertBands(seq: number, bands: number[]): void;
+  eventCandidates(
+    mergeKey: string,
+    window: { start: string; end: string; from: string } | null,
+  ): CandidateRow[];
+  insertEvent(row: EventColumns, tally: string): number;
+  /** Rewrites an event's row and tally, and the copies its actor entries keep. */
+  updateEvent(id: number, row: EventColumns, tally: string, day: string): void;
+  /** Files an event under actor keys, skipping keys it is already filed under. */
+  fileEvent(rows: EventActorRow[]): void;
+  unfileEvent(id: number): void;
+  deleteEvent(id: number): void;
+  eventReports(id: number): ReportRow[];
+  insertMention(row: MentionRow): void;
+}
+
+/** The longest window a story event can have (a year-precise date). */
+const LONGEST_WINDOW_DAYS = 366;
+/** How many near-duplicate candidates are compared per article, newest first. */
+const CANDIDATES = 50;
+/** Newest articles taken from each band; a band shared by many more is boilerplate. */
+const PER_BAND = 8;
+
+/** A story event being changed by one article: its tally, and what is stored of it. */
+interface Touched {
+  tally: Tally;
+  facts: MentionFacts;
+  /** The actor keys it is already filed under. */
+  keys: Set<string>;
+}
+
+interface Candidate {
+  id: number;
+  window: MentionFacts['window'];
+  n: number;
+  tally: string;
+}
+
+/**
+ * Stores articles: near-duplicate grouping into stories, merging of mentions into story
+ * events, and replacing an article whose text changed. Backend-neutral; the ports run SQL.
+ */
+export class StoryWriter {
+  constructor(
+    private readonly ports: WritePorts,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Each article is atomic; all of them commit together. */
+  putArticles(inputs: ArticleInput[]): PutResult[] {
+    try {
+      // Nearly every batch stores whole: a savepoint per article would only cost time.
+      return this.ports.transaction(() => inputs.map((input) => this.put(input)));
+    } catch {
+      // Something failed: undo the batch and redo it with a savepoint per article, so that
+      // only the articles that fail are lost.
+      return this.ports.transaction(() =>
+        inputs.map((input): PutResult => {
+          try {
+            return this.ports.transaction(() => this.put(input));
+          } catch (error) {
+            return { status: 'failed', storyId: null, mentions: 0, events: [], error };
+          }
+        }),
+      );
+    }
+  }
+
+  private put(input: ArticleInput): PutResult {
+    const { article, records, contentHash } = input;
+    const p = this.ports;
+    const old = p.findArticle(article.id);
+    if (old && old.content_hash === contentHash)
+      return { status: 'unchanged', storyId: old.story_id, mentions: 0, events: [] };
+    const changed = new Set<number>();
+    if (old) {
+      for (const id of p.articleEventIds(old.seq)) changed.add(id);
+      p.deleteArticle(old.seq, bandKeys(decodeSignature(old.signature, old.shingles)));
+      for (const id of changed) this.rebuild(id);
+    }
+    const sig = signature(`${article.title ?? ''}\n${article.text}`);
+    const bands = bandKeys(sig);
+    const added = this.now().toISOString();
+    const storyId = this.findStory(sig, bands) ?? p.insertStory(article.id, added);
+    const seq = p.insertArticle({
+      id: article.id,
+      url: article.url ?? null,
+      title: article.title ?? null,
+      source: article.source ?? null,
+      published: article.published ?? null,
+      text: article.text,
+      content_hash: contentHash,
+      signature: encodeSignature(sig),
+      shingles: sig.shingles,
+      story_id: storyId,
+      added_at: added,
+    });
+    p.insertBands(seq, [...new Set(bands)]);
+    const context: MentionContext = {
+      articleSeq: seq,
+      storyId,
+      outlet: outletOf(article),
+      reportDay: article.published?.slice(0, 10) ?? added.slice(0, 10),
+    };
+    for (const id of this.merge(records, context)) changed.add(id);
+    return {
+      status: old ? 'replaced' : 'added',
+      storyId,
+      mentions: records.length,
+      events: [...changed],
+    };
+  }
+
+  /** The story of the most similar stored article, if any is a near duplicate. */
+  private findStory(sig: ReturnType<typeof signature>, bands: number[]): number | null {
+    const seqs = this.ports.newestInBands(bands, PER_BAND);
+    seqs.sort((a, b) => b - a);
+    let bestStory: number | null = null;
+    let bestScore = 0;
+    let last = -1;
+    let compared = 0;
+    for (const seq of seqs) {
+      if (seq === last) continue;
+      last = seq;
+      if (compared++ === CANDIDATES) break;
+      const c = this.ports.storySignature(seq);
+      const { same, score } = nearDuplicate(sig, decodeSignature(c.signature, c.shingles));
+      if (same && score > bestScore) {
+        bestStory = c.story_id;
+        bestScore = score;
+      }
+    }
+    return bestStory;
+  }
+
+  /** Stored story events that each fact could join, by merge key. */
+  private candidates(facts: MentionFacts[]): Map<string, Candidate[]> {
+    const byKey = new Map<string, Candidate[]>();
+    const asked = new Set<string>();
+    for (const f of facts) {
+      const question = `${f.mergeKey}|${f.window?.start}|${f.window?.end}`;
+      if (asked.has(question)) continue;
+      asked.add(question);
+      const window = f.window
+        ? // No window is longer than a year: bound the index range from below too.
+          { ...f.window, from: addDays(f.window.start, -LONGEST_WINDOW_DAYS) }
+        : null;
+      let list = byKey.get(f.mergeKey);
+      if (!list) byKey.set(f.mergeKey, (list = []));
+      for (const e of this.ports.eventCandidates(f.mergeKey, window))
+        if (!list.some((c) => c.id === e.id))
+          list.push({
+            id: e.id,
+            window: e.win_start && e.win_end ? { start: e.win_start, end: e.win_end } : null,
+            n: e.num_mentions,
+            tally: e.tally,
+          });
+    }
+    return byKey;
+  }
+
+  /** Puts each record into a story event (an existing one when compatible) and stores it. */
+  private merge(records: EventRecord[], context: MentionContext): number[] {
+    const facts = records.map((r) => factsOf(r, context));
+    const stored = this.candidates(facts);
+    // Story events touched by this article, kept in memory until the article is merged;
+    // new ones get negative ids until they are written.
+    const touched = new Map<number, Touched>();
+    let fresh = 0;
+    const eventOf: number[] = [];
+    for (const f of facts) {
+      const found = new Map<number, { window: MentionFacts['window']; n: number }>();
+      for (const c of stored.get(f.mergeKey) ?? []) found.set(c.id, c);
+      for (const [id, t] of touched)
+        if (t.facts.mergeKey === f.mergeKey) {
+          const s = summarize(t.tally, f.modality);
+          found.set(id, { window: s.window, n: s.numMentions });
+        }
+      let chosen: number | null = null;
+      let most = -1;
+      for (const [id, e] of found)
+        if (overlaps(e.window, f.window) && (e.n > most || (e.n === most && id < (chosen ?? id))))
+          [chosen, most] = [id, e.n];
+      if (chosen === null) {
+        chosen = --fresh;
+        touched.set(chosen, { tally: emptyTally(), facts: f, keys: new Set() });
+      }
+      let t = touched.get(chosen);
+      if (!t) {
+        const c = stored.get(f.mergeKey)?.find((x) => x.id === chosen) as Candidate;
+        const tally = JSON.parse(c.tally) as Tally;
+        t = { tally, facts: f, keys: new Set(Object.keys(tally.actors)) };
+        touched.set(chosen, t);
+      }
+      addMention(t.tally, f);
+      eventOf.push(chosen);
+    }
+    const ids = this.writeEvents(touched);
+    records.forEach((r, i) =>
+      this.ports.insertMention({
+        id: r.id,
+        article_seq: context.articleSeq,
+        event_id: ids.get(eventOf[i] as number) as number,
+        sentence_index: r.sentenceIndex,
+        src_code: r.source.code,
+        src_country: r.source.country,
+        src_org: r.source.org,
+        src_entity: r.source.entity?.id ?? null,
+        tgt_code: r.target?.code ?? null,
+        tgt_country: r.target?.country ?? null,
+        tgt_org: r.target?.org ?? null,
+        tgt_entity: r.target?.entity?.id ?? null,
+        cameo: r.cameo,
+        quad: r.quadClass,
+        goldstein: r.goldstein,
+        plover: r.plover.type,
+        modality: r.modality,
+        day: r.date ? r.date.value.padEnd(10, '-01').slice(0, 10) : null,
+        record: JSON.stringify(r),
+      }),
+    );
+    return [...ids.values()];
+  }
+
+  /**
+   * Writes the summaries of touched story events (new ones have ids below 0), each filed
+   * under the actor keys it gained. Returns the stored id of every touched event.
+   */
+  private writeEvents(touched: Map<number, Touched>): Map<number, number> {
+    const ids = new Map<number, number>();
+    const actors: EventActorRow[] = [];
+    for (const [id, t] of touched) {
+      const { row, tally, actorKeys, day } = eventColumns(t.tally, t.facts);
+      let eventId = id;
+      if (id < 0) eventId = this.ports.insertEvent(row, tally);
+      else this.ports.updateEvent(id, row, tally, day ?? '');
+      ids.set(id, eventId);
+      for (const k of actorKeys)
+        if (!t.keys.has(k))
+          actors.push({
+            key: k.slice(2),
+            side: k.slice(0, 1),
+            event_id: eventId,
+            day: day ?? '',
+            quad: row.quad,
+            goldstein: row.goldstein,
+            mentions: row.num_mentions,
+          });
+    }
+    this.ports.fileEvent(actors);
+    return ids;
+  }
+
+  /** Recounts a story event from the mentions it still has, or removes it when none are left. */
+  private rebuild(id: number): void {
+    const rows = this.ports.eventReports(id);
+    if (rows.length === 0) {
+      this.ports.deleteEvent(id);
+      return;
+    }
+    const tally = emptyTally();
+    let facts: MentionFacts | null = null;
+    for (const r of rows) {
+      facts = factsOf(JSON.parse(r.record) as EventRecord, {
+        articleSeq: r.seq,
+        storyId: r.story_id,
+        outlet: outletOf(r),
+        reportDay: r.published?.slice(0, 10) ?? r.added_at.slice(0, 10),
+      });
+      addMention(tally, facts);
+    }
+    // Keys can be lost here: file the event afresh.
+    this.ports.unfileEvent(id);
+    this.writeEvents(
+      new Map([[id, { tally, facts: facts as MentionFacts, keys: new Set<string>() }]]),
+    );
+  }
+}
