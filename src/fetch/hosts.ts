@@ -12,6 +12,7 @@ function gate(intervalMs: number): Gate {
 /**
  * Spaces the requests to each host: one p-throttle per host (limit 1 per interval, strict),
  * so that hosts never wait for each other. A host's robots.txt may ask for a longer delay.
+ * p-throttle is small and kept; bottleneck has per-key groups but no release since 2019.
  * @example await new HostGates(1).run('https://example.org/a', () => fetch(...))
  */
 export class HostGates {

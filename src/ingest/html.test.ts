@@ -76,6 +76,13 @@ const cases: { name: string; html: string; url: string | null; expected: Partial
     expected: { published: '2025-06-08', publishedFrom: 'time', outlet: 'ledger.example' },
   },
   {
+    name: 'a canonical link to the home page ignored for og:url',
+    html: page(`<link rel="canonical" href="https://www.ledger.example/">
+      <meta property="og:url" content="https://www.ledger.example/world/ministers">`),
+    url: URL_A,
+    expected: { canonicalUrl: 'https://www.ledger.example/world/ministers' },
+  },
+  {
     name: 'no date anywhere; a canonical link of another scheme ignored',
     html: page('<link rel="canonical" href="javascript:void(0)">'),
     url: URL_A,

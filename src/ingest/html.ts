@@ -40,6 +40,13 @@ function absolute(href: string | null, base: string | null): string | null {
   }
 }
 
+/** A canonical URL that names an article: some sites point every page at their home page. */
+function articleUrl(url: string | null): string | null {
+  if (!url) return null;
+  const u = new URL(url);
+  return u.pathname === '/' && !u.search ? null : url;
+}
+
 function hostOf(url: string | null): string | null {
   if (!url) return null;
   try {
@@ -76,8 +83,8 @@ export function extractPage(html: string, pageUrl: string | null): Page {
   const doc = parseDocument(html);
   const ld = jsonLdBlocks(doc);
   const canonicalUrl =
-    absolute(attr(doc, 'link[rel~="canonical"]', 'href'), pageUrl) ??
-    absolute(meta(doc, 'og:url'), pageUrl);
+    articleUrl(absolute(attr(doc, 'link[rel~="canonical"]', 'href'), pageUrl)) ??
+    articleUrl(absolute(meta(doc, 'og:url'), pageUrl));
   const outlet = meta(doc, 'og:site_name') ?? hostOf(canonicalUrl ?? pageUrl);
   const date = publication(doc, ld);
   const headline = meta(doc, 'og:title') ?? jsonLdArticleField(ld, 'headline');
