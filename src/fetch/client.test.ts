@@ -15,7 +15,7 @@ let other: LocalServer;
 /** Fast timings; each test raises or lowers what it is about. */
 function client(over: Partial<HttpOptions> = {}) {
   return new HttpClient({
-    timeoutMs: 2000,
+    timeoutMs: 5000,
     retries: 2,
     retryDelayMs: 50,
     ratePerHost: Infinity,
