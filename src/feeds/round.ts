@@ -291,14 +291,21 @@ async function takeEntry(
     }
     all = [...keys, ...more];
   }
-  for (const k of all) roundSeen.set(keyId(k), article.id);
   const hash = contentHash(article);
   if ((await ctx.store.articleHash(article.id)) === hash) {
     // Stored before a crash kept it from being marked: mark it now.
     await ctx.store.markSeen([{ feedUrl, articleId: article.id, keys: all }]);
+    for (const k of all) roundSeen.set(keyId(k), article.id);
     return 'seen';
   }
-  const { records, issues } = ctx.code(article);
+  let coded: ReturnType<RoundContext['code']>;
+  try {
+    coded = ctx.code(article);
+  } catch (err) {
+    return { failed: `could not be coded: ${(err as Error).message}` };
+  }
+  for (const k of all) roundSeen.set(keyId(k), article.id);
+  const { records, issues } = coded;
   for (const issue of issues) ctx.report(entry.link ?? article.id, issue.message);
   const written = await writer.add(
     { article, records, contentHash: hash },

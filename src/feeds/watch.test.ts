@@ -307,6 +307,26 @@ describe('watch: a clean second round', () => {
     await store.close();
   });
 
+  it('reports an article the coder cannot take, and stores the others', async () => {
+    const store = await openStore(join(dir, 'coder.db'));
+    const reports: string[] = [];
+    const [s] = await runRound(
+      [server.url('/a.rss')],
+      context(store, reports, {
+        code: (a) => {
+          if (a.id.endsWith('/minsk-sanctions')) throw new Error('no dictionary for this');
+          return codeText(a);
+        },
+      }),
+    );
+    expect([s?.added, s?.failed]).toEqual([1, 1]);
+    expect(reports).toEqual([
+      `${server.url('/world/minsk-sanctions')}: could not be coded: no dictionary for this`,
+    ]);
+    expect((await store.feedState(server.url('/a.rss')))?.pending).toHaveLength(1);
+    await store.close();
+  });
+
   it('marks an article stored before a crash as seen, without storing it again', async () => {
     const store = await openStore(join(dir, 'crash.db'));
     // The page as a previous run stored it, cut off before its entry was marked seen.

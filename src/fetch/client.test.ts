@@ -60,6 +60,7 @@ beforeAll(async () => {
     '/moved': (_req, res) => void res.writeHead(301, { location: '/page' }).end(),
     '/to-private': (_req, res) => void res.writeHead(302, { location: '/private/memo' }).end(),
     '/loop': (_req, res) => void res.writeHead(302, { location: '/loop' }).end(),
+    '/bad-redirect': (_req, res) => void res.writeHead(302, { location: 'http://[oops' }).end(),
   });
   other = await startServer(
     {
@@ -194,6 +195,11 @@ describe('HttpClient', () => {
       kind: 'failed',
       reason: 'redirects',
       message: 'more than 5 redirects',
+    });
+    expect(await c.get(server.url('/bad-redirect'))).toMatchObject({
+      kind: 'failed',
+      reason: 'redirects',
+      message: 'bad redirect to "http://[oops"',
     });
   });
 

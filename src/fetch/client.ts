@@ -82,7 +82,9 @@ export class HttpClient {
         },
       ).then((r) => ({ ...r, attempts }));
     } catch (err) {
-      if (!(err instanceof TryFailed)) throw err;
+      // Anything unforeseen is still one failed URL, not the end of the round.
+      if (!(err instanceof TryFailed))
+        return this.failed(url, 'network', (err as Error).message, null, attempts);
       const tries = attempts > 1 ? ` (${attempts} tries)` : '';
       return this.failed(err.url, err.reason, err.message + tries, err.status, attempts);
     }
@@ -136,7 +138,11 @@ export class HttpClient {
             false,
             url,
           );
-        url = new URL(location, url).href;
+        try {
+          url = new URL(location, url).href;
+        } catch {
+          throw new TryFailed('redirects', `bad redirect to "${location}"`, res.status, false, url);
+        }
         continue;
       }
       return this.answer(res, url, opts, signal);

@@ -56,7 +56,12 @@ export async function fetchArticle(
   });
   if (r.kind === 'failed') return { failed: r };
   if (r.kind === 'not-modified') return { empty: 'not modified (304) without a copy to reuse' };
-  const page = extractPage(r.text, r.url);
+  let page: Page;
+  try {
+    page = extractPage(r.text, r.url);
+  } catch (err) {
+    return { empty: `the page could not be read (${(err as Error).message})` };
+  }
   if (page.text.trim() === '') return { empty: 'no article text found in the page' };
   return { article: pageArticle(page, r.url, hints), page, finalUrl: r.url };
 }
