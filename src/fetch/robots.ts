@@ -37,6 +37,7 @@ class Unreachable extends Error {
 /**
  * robots.txt per origin, fetched once and kept: 4xx means no rules (RFC 9309); a server error
  * or no answer means keep off the host, and ask again on the next try.
+ * @example await new RobotsCache(options, gates).check('https://example.org/a') // { allowed: true }
  */
 export class RobotsCache {
   private readonly rules = new Map<string, Promise<Rules>>();
