@@ -107,11 +107,16 @@ function actor(a, country) {
 const DAY = 86_400_000;
 const START = Date.UTC(2016, 0, 1);
 const DAYS = 3650;
+/** The mean of 4 to 12 mentions an article. */
+const MENTIONS_PER_ARTICLE = 8;
 let nextId = 0;
 
 /** One generated article: a handful of template sentences retold about other actors and days. */
 function makeArticle(pool, n) {
-  const day = new Date(START + Math.floor(rand() * DAYS) * DAY).toISOString().slice(0, 10);
+  // Articles arrive in publication order, as from feeds or a dated archive, ten years of them.
+  const day = new Date(START + Math.floor((n / (target / MENTIONS_PER_ARTICLE)) * DAYS) * DAY)
+    .toISOString()
+    .slice(0, 10);
   const count = 4 + Math.floor(rand() * 9);
   const records = [];
   const sentences = [];

@@ -11,7 +11,14 @@ import {
   type MentionFacts,
   type Tally,
 } from './merge.js';
-import { bandKeys, decodeSignature, encodeSignature, nearDuplicate, signature } from './minhash.js';
+import {
+  bandKeys,
+  decodeSignature,
+  encodeSignature,
+  nearDuplicate,
+  signature,
+  type Signature,
+} from './minhash.js';
 import type { ArticleInput, PutResult } from './store.js';
 
 /** An article as stored, with what replacing it needs. */
@@ -23,10 +30,10 @@ export interface OldArticle {
   shingles: number;
 }
 
+/** A stored article's signature and story, for near-duplicate checks. */
 export interface StoredSignature {
-  signature: Uint8Array;
-  shingles: number;
-  story_id: number;
+  signature: Signature;
+  storyId: number;
 }
 
 export interface ArticleRow {
@@ -79,6 +86,7 @@ export interface EventActorRow {
 /** A stored story event a new mention might join. */
 export interface CandidateRow {
   id: number;
+  day: string | null;
   win_start: string | null;
   win_end: string | null;
   num_mentions: number;
@@ -112,7 +120,7 @@ export interface WritePorts {
   newestInBands(bands: number[], perBand: number): number[];
   storySignature(seq: number): StoredSignature;
   insertStory(firstArticle: string, createdAt: string): number;
-  insertArticle(row: ArticleRow): number;
+  insertArticle(row: ArticleRow, signature: Signature): number;
   insertBands(seq: number, bands: number[]): void;
   eventCandidates(
     mergeKey: string,
@@ -120,13 +128,18 @@ export interface WritePorts {
   ): CandidateRow[];
   insertEvent(row: EventColumns, tally: string): number;
   /** Rewrites an event's row and tally, and the copies its actor entries keep. */
-  updateEvent(id: number, row: EventColumns, tally: string, day: string): void;
+  updateEvent(
+    id: number,
+    row: EventColumns,
+    tally: string,
+    days: { was: string; is: string },
+  ): void;
   /** Files an event under actor keys, skipping keys it is already filed under. */
   fileEvent(rows: EventActorRow[]): void;
   unfileEvent(id: number): void;
   deleteEvent(id: number): void;
   eventReports(id: number): ReportRow[];
-  insertMention(row: MentionRow): void;
+  insertMentions(rows: MentionRow[]): void;
 }
 
 /** The longest window a story event can have (a year-precise date). */
@@ -142,10 +155,13 @@ interface Touched {
   facts: MentionFacts;
   /** The actor keys it is already filed under. */
   keys: Set<string>;
+  /** The day it is filed under ('' undated). */
+  day: string;
 }
 
 interface Candidate {
   id: number;
+  day: string | null;
   window: MentionFacts['window'];
   n: number;
   tally: string;
@@ -197,19 +213,22 @@ export class StoryWriter {
     const bands = bandKeys(sig);
     const added = this.now().toISOString();
     const storyId = this.findStory(sig, bands) ?? p.insertStory(article.id, added);
-    const seq = p.insertArticle({
-      id: article.id,
-      url: article.url ?? null,
-      title: article.title ?? null,
-      source: article.source ?? null,
-      published: article.published ?? null,
-      text: article.text,
-      content_hash: contentHash,
-      signature: encodeSignature(sig),
-      shingles: sig.shingles,
-      story_id: storyId,
-      added_at: added,
-    });
+    const seq = p.insertArticle(
+      {
+        id: article.id,
+        url: article.url ?? null,
+        title: article.title ?? null,
+        source: article.source ?? null,
+        published: article.published ?? null,
+        text: article.text,
+        content_hash: contentHash,
+        signature: encodeSignature(sig),
+        shingles: sig.shingles,
+        story_id: storyId,
+        added_at: added,
+      },
+      sig,
+    );
     p.insertBands(seq, [...new Set(bands)]);
     const context: MentionContext = {
       articleSeq: seq,
@@ -239,9 +258,9 @@ export class StoryWriter {
       last = seq;
       if (compared++ === CANDIDATES) break;
       const c = this.ports.storySignature(seq);
-      const { same, score } = nearDuplicate(sig, decodeSignature(c.signature, c.shingles));
+      const { same, score } = nearDuplicate(sig, c.signature);
       if (same && score > bestScore) {
-        bestStory = c.story_id;
+        bestStory = c.storyId;
         bestScore = score;
       }
     }
@@ -266,6 +285,7 @@ export class StoryWriter {
         if (!list.some((c) => c.id === e.id))
           list.push({
             id: e.id,
+            day: e.day,
             window: e.win_start && e.win_end ? { start: e.win_start, end: e.win_end } : null,
             n: e.num_mentions,
             tally: e.tally,
@@ -298,21 +318,21 @@ export class StoryWriter {
           [chosen, most] = [id, e.n];
       if (chosen === null) {
         chosen = --fresh;
-        touched.set(chosen, { tally: emptyTally(), facts: f, keys: new Set() });
+        touched.set(chosen, { tally: emptyTally(), facts: f, keys: new Set(), day: '' });
       }
       let t = touched.get(chosen);
       if (!t) {
         const c = stored.get(f.mergeKey)?.find((x) => x.id === chosen) as Candidate;
         const tally = JSON.parse(c.tally) as Tally;
-        t = { tally, facts: f, keys: new Set(Object.keys(tally.actors)) };
+        t = { tally, facts: f, keys: new Set(Object.keys(tally.actors)), day: c.day ?? '' };
         touched.set(chosen, t);
       }
       addMention(t.tally, f);
       eventOf.push(chosen);
     }
     const ids = this.writeEvents(touched);
-    records.forEach((r, i) =>
-      this.ports.insertMention({
+    this.ports.insertMentions(
+      records.map((r, i) => ({
         id: r.id,
         article_seq: context.articleSeq,
         event_id: ids.get(eventOf[i] as number) as number,
@@ -332,7 +352,7 @@ export class StoryWriter {
         modality: r.modality,
         day: r.date ? r.date.value.padEnd(10, '-01').slice(0, 10) : null,
         record: JSON.stringify(r),
-      }),
+      })),
     );
     return [...ids.values()];
   }
@@ -348,7 +368,7 @@ export class StoryWriter {
       const { row, tally, actorKeys, day } = eventColumns(t.tally, t.facts);
       let eventId = id;
       if (id < 0) eventId = this.ports.insertEvent(row, tally);
-      else this.ports.updateEvent(id, row, tally, day ?? '');
+      else this.ports.updateEvent(id, row, tally, { was: t.day, is: day ?? '' });
       ids.set(id, eventId);
       for (const k of actorKeys)
         if (!t.keys.has(k))
@@ -387,7 +407,7 @@ export class StoryWriter {
     // Keys can be lost here: file the event afresh.
     this.ports.unfileEvent(id);
     this.writeEvents(
-      new Map([[id, { tally, facts: facts as MentionFacts, keys: new Set<string>() }]]),
+      new Map([[id, { tally, facts: facts as MentionFacts, keys: new Set<string>(), day: '' }]]),
     );
   }
 }
