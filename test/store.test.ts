@@ -171,7 +171,8 @@ describe('a crash in the middle of ingest', () => {
     const [node, args] = cli(['ingest', input, '--db', clean]);
     expect(spawnSync(node, args, { cwd: root, encoding: 'utf8' }).status).toBe(0);
 
-    const [node2, args2] = cli(['ingest', input, '--db', crashed]);
+    // Small commit groups, so that the kill lands between commits even on a fast machine.
+    const [node2, args2] = cli(['ingest', input, '--db', crashed, '--commit-every', '10']);
     const child = spawn(node2, args2, { cwd: root, stdio: 'ignore' });
     const exited = new Promise((resolve) => child.once('exit', resolve));
     let seen = 0;
