@@ -1,5 +1,6 @@
 import type { Article } from '../record.js';
 import { summarize, type MentionFacts, type Tally } from './merge.js';
+import type { EventsTable } from './schema.js';
 
 /** The outlet an article counts for in numSources: its source, its URL's host, or itself. */
 export function outletOf(a: Pick<Article, 'id' | 'source' | 'url'>): string {
@@ -14,39 +15,7 @@ export function outletOf(a: Pick<Article, 'id' | 'source' | 'url'>): string {
 }
 
 /** The columns of a story event row, as every backend stores them. */
-export interface EventColumns {
-  merge_key: string;
-  pair: string;
-  root: string;
-  modality: string;
-  src_code: string;
-  src_country: string | null;
-  src_org: string | null;
-  tgt_code: string | null;
-  tgt_country: string | null;
-  tgt_org: string | null;
-  cameo: string;
-  label: string;
-  quad: number;
-  goldstein: number;
-  plover: string;
-  plover_mode: string | null;
-  date_value: string | null;
-  date_precision: string | null;
-  date_basis: string | null;
-  day: string | null;
-  win_start: string | null;
-  win_end: string | null;
-  place_name: string | null;
-  place_country: string | null;
-  lat: number | null;
-  lon: number | null;
-  num_mentions: number;
-  num_articles: number;
-  num_sources: number;
-  first_report: string;
-  last_report: string;
-}
+export type EventColumns = Omit<EventsTable, 'id'>;
 
 /**
  * A story event's row, tally and actor keys, read from the tally of its mentions.

@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely';
 import type { EventRecord } from '../record.js';
 import { addDays } from './dates.js';
 import { eventColumns, outletOf, type EventColumns } from './event-row.js';
@@ -19,16 +20,14 @@ import {
   signature,
   type Signature,
 } from './minhash.js';
+import type { ArticlesTable, EventActorsTable, MentionsTable } from './schema.js';
 import type { ArticleInput, PutResult } from './store.js';
 
 /** An article as stored, with what replacing it needs. */
-export interface OldArticle {
-  seq: number;
-  content_hash: string;
-  story_id: number;
-  signature: Uint8Array;
-  shingles: number;
-}
+export type OldArticle = Pick<
+  Selectable<ArticlesTable>,
+  'seq' | 'content_hash' | 'story_id' | 'signature' | 'shingles'
+>;
 
 /** A stored article's signature and story, for near-duplicate checks. */
 export interface StoredSignature {
@@ -36,52 +35,11 @@ export interface StoredSignature {
   storyId: number;
 }
 
-export interface ArticleRow {
-  id: string;
-  url: string | null;
-  title: string | null;
-  source: string | null;
-  published: string | null;
-  text: string;
-  content_hash: string;
-  signature: Uint8Array;
-  shingles: number;
-  story_id: number;
-  added_at: string;
-}
+export type ArticleRow = Omit<ArticlesTable, 'seq'>;
 
-export interface MentionRow {
-  id: string;
-  article_seq: number;
-  event_id: number;
-  sentence_index: number;
-  src_code: string;
-  src_country: string | null;
-  src_org: string | null;
-  src_entity: string | null;
-  tgt_code: string | null;
-  tgt_country: string | null;
-  tgt_org: string | null;
-  tgt_entity: string | null;
-  cameo: string;
-  quad: number;
-  goldstein: number;
-  plover: string;
-  modality: string;
-  day: string | null;
-  record: string;
-}
+export type MentionRow = Omit<MentionsTable, 'seq'>;
 
-export interface EventActorRow {
-  key: string;
-  side: string;
-  event_id: number;
-  /** '' when undated: the day is part of the key. */
-  day: string;
-  quad: number;
-  goldstein: number;
-  mentions: number;
-}
+export type EventActorRow = EventActorsTable;
 
 /** A stored story event a new mention might join. */
 export interface CandidateRow {
