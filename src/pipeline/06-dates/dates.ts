@@ -1,5 +1,6 @@
-import * as chrono from 'chrono-node';
+import type * as chrono from 'chrono-node';
 import type { EventDate } from '../../record.js';
+import { parserFor } from './parsers.js';
 
 /** A date expression found in a sentence, already resolved. */
 export interface DateExpression {
@@ -26,18 +27,6 @@ const RELATIVE =
   /\b(last|next|this|ago|yesterday|today|tomorrow|tonight|earlier|later|previous|coming|past|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
 const BARE_YEAR =
   /\b(in|since|during|by|until|from|through|of|early|late|mid|mid-)\s+((?:19|20)\d{2})\b(?![-/]\d)/gi;
-
-// Only the parsers and refiners for days, months, years and relative dates: times of day,
-// time zones and chrono's forward-dating are not wanted, and skipping them halves the cost.
-const parser = chrono.casual.clone();
-parser.parsers = parser.parsers.filter((p) =>
-  /Weekday|MonthName|CasualDate|RelativeDate|TimeUnitAgo|TimeUnitCasualRelative|YearMonthDay|ISOFormat/.test(
-    p.constructor.name,
-  ),
-);
-parser.refiners = parser.refiners.filter(
-  (r) => !/Timezone|DateTime|ForwardDate/.test(r.constructor.name),
-);
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -82,9 +71,13 @@ export function findDates(
   const windows = dateWindows(sentence, wanted);
   if (windows.length > 0) {
     const ref = reference(published);
-    for (const [from, to] of windows)
-      for (const r of parser.parse(sentence.slice(from, to), { instant: ref, timezone: 'UTC' }))
-        addChronoResult(out, r, from, sentence, offset);
+    for (const [from, to] of windows) {
+      const text = sentence.slice(from, to);
+      const parser = parserFor(text);
+      if (parser)
+        for (const r of parser.parse(text, { instant: ref, timezone: 'UTC' }))
+          addChronoResult(out, r, from, sentence, offset);
+    }
   }
   // A bare year needs "19" or "20"; looking for them is cheaper than the pattern.
   if (sentence.includes('19') || sentence.includes('20')) addBareYears(out, sentence, offset);
