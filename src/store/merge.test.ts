@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { record } from './contract.test-suite.js';
-import { factsOf, overlaps, windowOf } from './merge.js';
+import { bestVersion, factsOf, generalizes, overlaps, windowOf, type Version } from './merge.js';
 
 const ctx = { articleSeq: 1, storyId: 7, outlet: 'o', reportDay: '2024-07-25' };
 
@@ -75,5 +75,49 @@ describe('merge keys', () => {
     expect(factsOf(record('1'), ctx).actorKeys.sort()).toEqual(
       ['s:RUS', 's:RUSGOV', 's:person:vladimir-putin', 't:SYR', 't:SYRGOV'].sort(),
     );
+  });
+});
+
+describe('the version a story event shows', () => {
+  it.each([
+    ['04', '043', true],
+    ['040', '043', true],
+    ['040', '0431', true],
+    ['104', '1041', true],
+    ['043', '040', false],
+    ['040', '04', false],
+    ['040', '050', false],
+    ['042', '043', false],
+    ['190', '193', true],
+    ['043', '043', false],
+  ])('%s is more general than %s: %s', (a, b, expected) => {
+    expect(generalizes(a, b)).toBe(expected);
+  });
+
+  const v = (cameo: string, source = 'RUSGOV'): Version => ({
+    cameo,
+    label: `label ${cameo}`,
+    quad: 1,
+    goldstein: 1,
+    plover: 'CONSULT',
+    mode: null,
+    source: { code: source, country: source.slice(0, 3), org: null },
+    target: { code: 'SYRGOV', country: 'SYR', org: null },
+  });
+  const tally = (...counts: [Version, number][]) =>
+    Object.fromEntries(counts.map(([version, n]) => [JSON.stringify(version), n]));
+
+  it.each([
+    ['a hosting told twice as a meeting', tally([v('040'), 2], [v('043'), 1]), '043'],
+    ['the code most reported, other things equal', tally([v('042'), 1], [v('043'), 2]), '043'],
+    ['the more specific of two equally supported', tally([v('040'), 1], [v('042'), 1]), '042'],
+    [
+      'the first of two siblings equally supported',
+      tally([v('042'), 1], [v('043'), 1], [v('040'), 2]),
+      '042',
+    ],
+    ['not what other actors said', tally([v('040'), 3], [v('043', 'RUS'), 1]), '040'],
+  ])('%s', (_, versions, cameo) => {
+    expect(bestVersion(versions)?.cameo).toBe(cameo);
   });
 });

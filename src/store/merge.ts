@@ -236,12 +236,47 @@ function bestDate(dates: Record<string, number>): DateChoice | null {
   );
 }
 
+/** Whether CAMEO code a is a more general code than b: 04 and 040 of 043, 104 of 1041. */
+export function generalizes(a: string, b: string): boolean {
+  if (a === b) return false;
+  if (b.startsWith(a)) return true;
+  // A root's generic code (040, 190) stands for the whole root.
+  return a.length === 3 && a.endsWith('0') && b.length >= 3 && b.startsWith(a.slice(0, 2));
+}
+
+function sameActors(a: Version, b: Version): boolean {
+  return JSON.stringify([a.source, a.target]) === JSON.stringify([b.source, b.target]);
+}
+
 /**
- * The best-supported reading of a tally: the most reported version of the act (ties go to
- * the more specific code), date and place.
+ * The version of the act the reports support best: each version counts its own reports and
+ * those of more general codes with the same actors, so that "met" and "hosted" make one
+ * hosting; then the more specific code, then its own reports.
+ * @example bestVersion({ [v040]: 2, [v043]: 1 }).cameo // '043'
+ */
+export function bestVersion(versions: Record<string, number>): Version | null {
+  const all = Object.entries(versions).map(([key, n]) => ({ v: JSON.parse(key) as Version, n }));
+  let top: { v: Version; n: number; support: number } | null = null;
+  for (const x of all) {
+    let support = x.n;
+    for (const y of all)
+      if (generalizes(y.v.cameo, x.v.cameo) && sameActors(x.v, y.v)) support += y.n;
+    const better =
+      !top ||
+      support > top.support ||
+      (support === top.support &&
+        (x.v.cameo.length > top.v.cameo.length ||
+          (x.v.cameo.length === top.v.cameo.length && x.n > top.n)));
+    if (better) top = { ...x, support };
+  }
+  return top?.v ?? null;
+}
+
+/**
+ * The best-supported reading of a tally: the version of the act (bestVersion), date and place.
  */
 export function summarize(t: Tally, modality: string): EventSummary {
-  const version = best<Version>(t.versions, (a, b) => a.cameo.length - b.cameo.length);
+  const version = bestVersion(t.versions);
   if (!version) throw new Error('summarize: a story event needs at least one mention');
   const date = bestDate(t.dates);
   const reports = Object.keys(t.reports).sort();
