@@ -409,10 +409,12 @@ function buildPlaces(raw: RawData, countries: Map<string, CountryInfo>): Map<str
 
 /** The key a place name is looked up by, joined the same way for text and gazetteer. */
 export function placeKey(name: string): string {
-  return matchKey(name)
-    .replace(/^the /, '')
-    .replace(/\s*-\s*/g, '-')
-    .replace(/\s*'\s*/g, "'");
+  // The replacements only where they can apply: the coder asks this of every capitalised run.
+  let key = matchKey(name);
+  if (key.startsWith('the ')) key = key.slice(4);
+  if (key.includes('-')) key = key.replace(/\s*-\s*/g, '-');
+  if (key.includes("'")) key = key.replace(/\s*'\s*/g, "'");
+  return key;
 }
 
 function buildOffices(people: Person[]): Map<string, OfficeTerm[]> {

@@ -146,8 +146,7 @@ export function codeArticle(
   const published = article.published ? article.published.slice(0, 10) : null;
   const norm = normalize(article.text);
   const doc = segment(norm, dict.lexicon);
-  const keys: string[] = [];
-  for (const t of doc.tokens) keys.push(t.key);
+  const keys = doc.keys;
   const mentions = findActors(doc, keys, dict, published);
   const mctx: ModalityContext = {
     tokens: doc.tokens,

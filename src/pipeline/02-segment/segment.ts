@@ -32,6 +32,8 @@ export interface Sentence {
 
 export interface Segmented {
   tokens: Token[];
+  /** Each token's key, in token order: the stages read keys far more than whole tokens. */
+  keys: string[];
   sentences: Sentence[];
 }
 
@@ -124,6 +126,7 @@ export function segment(
   // Folding left the body alone (it returns the same string then).
   const plain = input.folded === input.text;
   const tokens: Token[] = [];
+  const keys: string[] = [];
   // Map wink's token index to ours (we drop whitespace tokens).
   const ours: number[] = new Array<number>(ids.length);
   let cursor = 0;
@@ -145,6 +148,7 @@ export function segment(
     const same = found && (plain || input.text.startsWith(value, at));
     const text = same ? value : input.text.slice(at, end);
     const form = withLex(same ? word : formByText(text), lexicon);
+    keys.push(form.key);
     tokens.push({
       text,
       key: form.key,
@@ -166,5 +170,5 @@ export function segment(
     const end = (tokens[last - 1] as Token).end;
     sentences.push({ index: sentences.length, first, last, start, end });
   }
-  return { tokens, sentences };
+  return { tokens, keys, sentences };
 }
