@@ -68,18 +68,26 @@ const NOUN_SKIP = new Set([
   'PUNCT',
 ]);
 
-/** A word or its singular ("ties", "sanctions", "forces") among the wanted ones. */
-function nounIn(word: string, wanted: ReadonlySet<string>): boolean {
-  if (wanted.has(word)) return true;
-  if (word.endsWith('ies')) return wanted.has(word.slice(0, -3) + 'y');
-  if (word.endsWith('es')) return wanted.has(word.slice(0, -2)) || wanted.has(word.slice(0, -1));
-  if (word.endsWith('s')) return wanted.has(word.slice(0, -1));
-  return false;
+/**
+ * The words that are one of `wanted` or its plural ("ties", "sanctions", "forces"), as a word
+ * read its singular: "-ies" for "-y", "-es" or "-s" dropped. Made once, so that each word after
+ * a verb is one set lookup rather than new strings to hash.
+ */
+function withPlurals(wanted: ReadonlySet<string>): Set<string> {
+  const out = new Set(wanted);
+  for (const o of wanted) {
+    if (o.endsWith('y')) out.add(o.slice(0, -1) + 'ies');
+    if (!o.endsWith('i')) out.add(o + 'es');
+    if (!o.endsWith('ie')) out.add(o + 's');
+  }
+  return out;
 }
 
 /** A pattern's object words, lower-cased once, two-word ones by their first word. */
 interface Objects {
   one: Set<string>;
+  /** `one` and the plurals read as them. */
+  forms: Set<string>;
   two: Map<string, Set<string>>;
 }
 
@@ -89,7 +97,8 @@ const objectSets = new WeakMap<readonly string[], Objects>();
 function objectSet(objects: readonly string[]): Objects {
   let set = objectSets.get(objects);
   if (!set) {
-    set = { one: new Set(objects.map((o) => o.toLowerCase())), two: new Map() };
+    const one = new Set(objects.map((o) => o.toLowerCase()));
+    set = { one, forms: withPlurals(one), two: new Map() };
     for (const o of set.one) {
       const space = o.indexOf(' ');
       if (space < 0) continue;
@@ -114,7 +123,7 @@ function findObject(
   for (let i = from; i < Math.min(last, from + 7); i++) {
     const k = keys[i] ?? '';
     if (i > from && STOP.has(k)) return null;
-    if (nounIn(k, wanted.one)) return i;
+    if (wanted.forms.has(k)) return i;
     // Two-word objects ("chemical weapons", "human shields").
     if (wanted.two.get(k)?.has(keys[i + 1] ?? '')) return i + 1;
   }
