@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
 import { codeText } from '../dist/code.js';
 import { parseTextArticle } from '../dist/ingest/text-file.js';
 import { contentHash, openStore } from '../dist/store/index.js';
@@ -166,9 +167,31 @@ if (!reuse) for (const f of [db, `${db}-wal`, `${db}-shm`]) if (existsSync(f)) r
 const pool = reuse ? [] : (console.error('coding the fixtures for templates...'), templates());
 const store = await openStore(db);
 
+// The baseline, measured on the same batches in the same run: plain SQLite writing each
+// article and its records as JSON into two tables without indexes, no stories, no merging.
+const baseDb = join(values.out, 'baseline.db');
+for (const f of [baseDb, `${baseDb}-wal`, `${baseDb}-shm`]) if (existsSync(f)) rmSync(f);
+const base = reuse ? null : new Database(baseDb);
+let baseline = null;
+if (base) {
+  base.pragma('journal_mode = WAL');
+  base.pragma('synchronous = NORMAL');
+  base.exec('CREATE TABLE a (id TEXT, published TEXT, source TEXT, text TEXT)');
+  base.exec('CREATE TABLE m (article TEXT, record TEXT)');
+  const insertArticle = base.prepare('INSERT INTO a VALUES (?, ?, ?, ?)');
+  const insertRecord = base.prepare('INSERT INTO m VALUES (?, ?)');
+  baseline = base.transaction((batch) => {
+    for (const { article, records } of batch) {
+      insertArticle.run(article.id, article.published, article.source, article.text);
+      for (const r of records) insertRecord.run(article.id, JSON.stringify(r));
+    }
+  });
+}
+
 let mentions = 0;
 let articles = 0;
 let ingestMs = 0;
+let baselineMs = 0;
 const started = Date.now();
 // Articles go in as the CLI sends them: committed in groups, each article atomic.
 while (!reuse && mentions < target) {
@@ -180,7 +203,10 @@ while (!reuse && mentions < target) {
   }
   const t0 = performance.now();
   await store.putArticles(batch);
-  ingestMs += performance.now() - t0;
+  const t1 = performance.now();
+  baseline(batch);
+  baselineMs += performance.now() - t1;
+  ingestMs += t1 - t0;
   if (process.stderr.isTTY)
     process.stderr.write(
       `\r\x1b[Kstored ${articles} articles, ${mentions} mentions (${((Date.now() - started) / 1000).toFixed(0)} s)`,
@@ -282,6 +308,10 @@ for (const [name, run] of Object.entries(queries)) {
   results.push([name, times[9], times[18], rows / 20]);
 }
 await store.close();
+if (base) {
+  base.close();
+  for (const f of [baseDb, `${baseDb}-wal`, `${baseDb}-shm`]) if (existsSync(f)) rmSync(f);
+}
 const bytes = [db, `${db}-wal`].filter(existsSync).reduce((s, f) => s + statSync(f).size, 0);
 
 const seconds = ingestMs / 1000;
@@ -297,6 +327,11 @@ else {
   console.log(
     `ingest (coding excluded)       ${(articles / seconds).toFixed(0)} articles/s, ${(mentions / seconds).toFixed(0)} mentions/s (${seconds.toFixed(1)} s)`,
   );
+  const baseRate = articles / (baselineMs / 1000);
+  console.log(
+    `baseline (plain SQLite)        ${baseRate.toFixed(0)} articles/s: the same articles and records as JSON into two tables, no index`,
+  );
+  console.log(`ratio to the baseline          ${(articles / seconds / baseRate).toFixed(2)}`);
 }
 console.log(
   `database size                  ${(bytes / 1e6).toFixed(0)} MB, ${((bytes / 1e6) * (1e6 / stats.mentions)).toFixed(0)} MB per million mentions`,
