@@ -146,6 +146,13 @@ describe('dragoman watch', () => {
     const missing = await run(['watch', '--feeds', join(dir, 'absent.txt'), '--once', '--db', db]);
     expect(missing.stderr).toMatch(/cannot read the feed list .*absent\.txt \(ENOENT\)/);
     expect(missing.code).toBe(2);
+    const binary = join(dir, 'binary.txt');
+    writeFileSync(binary, Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0xff, 0x0a, 0x41, 0x00]));
+    const unreadable = await run(['watch', '--feeds', binary, '--once', '--db', db]);
+    expect(unreadable.stderr.trim().split('\n')).toEqual([
+      `dragoman: cannot read the feed list ${binary} (binary, or not UTF-8 text)`,
+    ]);
+    expect(unreadable.code).toBe(2);
     expect((await run(['watch', '--once', '--db', db])).code).toBe(2);
   });
 });

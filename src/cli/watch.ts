@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { codeText } from '../code.js';
@@ -40,7 +41,9 @@ async function readList(
 ): Promise<{ urls: string[]; bad: number }> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    const bytes = await readFile(file);
+    if (bytes.includes(0) || !isUtf8(bytes)) throw new Error('binary, or not UTF-8 text');
+    text = bytes.toString('utf8');
   } catch (err) {
     const why = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
     if (last.text === null) throw new UsageError(`cannot read the feed list ${file} (${why})`);

@@ -36,6 +36,11 @@ describe('parseFeedList', () => {
     });
   });
 
+  it('quotes a long bad line cut short', () => {
+    const [issue] = parseFeedList(`${'x'.repeat(500)} y`, 'f').issues;
+    expect(issue?.message).toBe(`one feed URL a line, got "${'x'.repeat(60)}…"`);
+  });
+
   it('keeps a # inside a URL', () => {
     expect(parseFeedList('https://x.example.org/feed#top\r\n', 'f').urls).toEqual([
       'https://x.example.org/feed#top',
