@@ -70,6 +70,13 @@ describe('bad input: a clear one-line error, the rest still coded, exit 3', () =
       /latin1\.txt: not valid UTF-8/,
     ],
     ['an empty file', file('empty.txt', ''), /empty\.txt: empty file/],
+    ['an empty page', file('empty.html', ''), /empty\.html: empty file/],
+    ['a blank page', file('blank.html', ' \n\t\n'), /blank\.html: empty file/],
+    [
+      'a page without an article',
+      file('bare.html', '<html><head><title>Home</title></head><body></body></html>'),
+      /bare\.html: no article text found in the page/,
+    ],
     ['a missing file', join(dir, 'missing.txt'), /missing\.txt: no such file/],
     ['an unsupported file type', file('doc.pdf', '%PDF-1.4'), /doc\.pdf: unsupported file type/],
   ])('%s', (_, path, message) => {

@@ -109,7 +109,21 @@ async function readHtmlFile(path: string): Promise<Input> {
     return {
       issue: { code: 'binary', message: 'binary file (contains NUL bytes), skipped', where: path },
     };
-  const article = htmlFileArticle(path, decodeBody(buf, null));
+  const html = decodeBody(buf, null);
+  if (html.trim() === '')
+    return { issue: { code: 'empty', message: 'empty file, nothing to code', where: path } };
+  let article: Article;
+  try {
+    article = htmlFileArticle(path, html);
+  } catch (err) {
+    return {
+      issue: {
+        code: 'unreadable',
+        message: `the page could not be read (${(err as Error).message}), skipped`,
+        where: path,
+      },
+    };
+  }
   if (article.text.trim() === '')
     return { issue: { code: 'empty', message: 'no article text found in the page', where: path } };
   return { article, where: path };
