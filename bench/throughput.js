@@ -90,7 +90,7 @@ const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
  */
 async function run(path, dictionaries) {
   const nlp = winkNLP(model, ['sbd', 'pos']);
-  const totals = { wink: 0, coder: 0, sentences: 0, bytes: 0, events: 0, articles: 0 };
+  const totals = { wink: 0, coder: 0, sentences: 0, bytes: 0, events: 0, articles: 0, blocks: [] };
   let block = [];
   const flush = () => {
     let t0 = performance.now();
@@ -100,10 +100,14 @@ async function run(path, dictionaries) {
       totals.sentences += doc.sentences().length();
       totals.bytes += Buffer.byteLength(a.text);
     }
-    totals.wink += performance.now() - t0;
+    const wink = performance.now() - t0;
+    totals.wink += wink;
     t0 = performance.now();
     for (const a of block) totals.events += codeText(a, { dictionaries }).records.length;
-    totals.coder += performance.now() - t0;
+    const coder = performance.now() - t0;
+    totals.coder += coder;
+    // Each block's ratio too: a full collection or a burst of load in one phase moves the sums, not the median.
+    totals.blocks.push(wink / coder);
     totals.articles += block.length;
     block = [];
     sample();
@@ -116,6 +120,12 @@ async function run(path, dictionaries) {
   if (block.length) flush();
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
   return totals;
+}
+
+/** The q-quantile of a list of numbers (nearest rank). */
+function quantile(list, q) {
+  const sorted = [...list].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 }
 
 mkdirSync(values.out, { recursive: true });
@@ -139,6 +149,10 @@ const rows = [
     `${(t.sentences / coderSeconds).toFixed(0)} sentences/s, ${(mb / coderSeconds).toFixed(2)} MB/s, ${t.events} events (${coderSeconds.toFixed(1)} s)`,
   ],
   ['ratio (dragoman / wink-nlp)', (winkSeconds / coderSeconds).toFixed(2)],
+  [
+    'ratio of one block',
+    `median ${quantile(t.blocks, 0.5).toFixed(2)}, 10th to 90th percentile ${quantile(t.blocks, 0.1).toFixed(2)} to ${quantile(t.blocks, 0.9).toFixed(2)} (${t.blocks.length} blocks of up to 100 articles)`,
+  ],
   ['peak memory (RSS)', `${(maxRss / 1e6).toFixed(0)} MB`],
 ];
 for (const [k, v] of rows) console.log(`${k.padEnd(30)} ${v}`);
