@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parserFor } from './parsers.js';
+import { allParsers, parserFor } from './parsers.js';
 
 const ref = { instant: new Date('2024-07-25T12:00:00Z'), timezone: 'UTC' };
 
@@ -19,5 +19,28 @@ describe('parserFor', () => {
     ['overmorrow they meet', 'overmorrow'],
   ])('%s', (text, found) => {
     expect(parserFor(text)?.parse(text, ref)[0]?.text).toBe(found);
+  });
+});
+
+// The cues are read off chrono-node's patterns: a newer chrono-node that reads more words must
+// fail here rather than lose dates quietly.
+describe('parserFor agrees with every parser kept', () => {
+  const read = (results: ReturnType<typeof allParsers.parse>) =>
+    results.map((r) => [r.index, r.text, r.start.date().toISOString()]);
+  it.each([
+    'Putin met Assad in Moscow on Wednesday, the Kremlin said.',
+    'The talks, held on 5 March 2024 and again on March 12, ended without a deal.',
+    'Troops withdrew two weeks ago after clashes last night near the border.',
+    'The minister will visit next month, and again later this year.',
+    'Sanctions imposed in 2019-07-25 were lifted by mid-2021.',
+    'The summit is set for Sun. 14th of July, 2025 or the weekend after.',
+    'Protests since Jan. 3 have spread; tomorrow a strike begins.',
+    'A ceasefire took effect at midnight; by dawn shelling had resumed.',
+    'Delegates met for three days in the capital before flying home.',
+    'In the past 24 hours, +2 days after the vote, officials said.',
+  ])('%s', (text) => {
+    expect(read(parserFor(text)?.parse(text, ref) ?? [])).toEqual(
+      read(allParsers.parse(text, ref)),
+    );
   });
 });

@@ -39,6 +39,12 @@ const CUES: Record<string, RegExp> = {
 const ALWAYS = /(?:)/;
 const cues = [...new Set(PARSERS.map((p) => CUES[p.constructor.name] ?? ALWAYS))];
 const cueOf = PARSERS.map((p) => cues.indexOf(CUES[p.constructor.name] ?? ALWAYS));
+/**
+ * Every parser and refiner kept, in one instance: what `parserFor` must always agree with.
+ * @example allParsers.parse('on Wednesday').length // 1
+ */
+export const allParsers = new chrono.Chrono({ parsers: PARSERS, refiners: REFINERS });
+
 /** One chrono instance per set of parsers a text can use, made when first needed. */
 const bySet = new Map<number, chrono.Chrono>();
 
