@@ -57,7 +57,9 @@ export function blockText(root: DomNode): string {
     if (node.nodeType !== 1 || SKIP.has(node.nodeName)) return;
     const block = BLOCKS.has(node.nodeName.toUpperCase());
     if (block) flush();
-    for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i] as DomNode);
+    // linkedom builds childNodes afresh on each read: read it once, or a big page takes minutes.
+    const children = node.childNodes;
+    for (let i = 0; i < children.length; i++) walk(children[i] as DomNode);
     if (block) flush();
   };
   walk(root);
