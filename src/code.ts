@@ -68,26 +68,40 @@ function shift(r: EventRecord, offset: number, sentences: number): EventRecord {
 }
 
 /**
- * Codes one article into event records (spec: event-record.md). Long articles are coded in
- * slices so memory stays flat; offsets still refer to the whole body.
- * @example
- * const records = codeText({ id: 'a1', text: 'Putin hosted Assad on Wednesday.', published: '2024-07-25' });
+ * Codes one article a slice at a time, yielding the records and issues of each slice as soon
+ * as it is coded, so that a caller can write them out and memory stays flat for any length.
+ * Offsets and sentence indexes refer to the whole body.
+ * @example for (const part of codeSlices(article)) write(part.records);
  */
-export function codeText(article: Article, options: CodeOptions = {}): ArticleResult {
+export function* codeSlices(article: Article, options: CodeOptions = {}): Generator<ArticleResult> {
   const dict = options.dictionaries ?? loadDictionaries();
   const published = article.published ?? options.published ?? null;
   const parts = slices(article.text.normalize('NFC'));
   // The composed text, so that the pipeline's own composing finds nothing left to do.
-  if (parts.length === 1)
-    return codeArticle({ id: article.id, text: (parts[0] as Slice).text, published }, dict);
-  const records: EventRecord[] = [];
-  const issues: ArticleResult['issues'] = [];
+  if (parts.length === 1) {
+    yield codeArticle({ id: article.id, text: (parts[0] as Slice).text, published }, dict);
+    return;
+  }
   let sentences = 0;
   for (const part of parts) {
     const r = codeArticle({ id: article.id, text: part.text, published }, dict, { trace: true });
-    records.push(...r.records.map((x) => shift(x, part.offset, sentences)));
-    issues.push(...r.issues);
+    yield { records: r.records.map((x) => shift(x, part.offset, sentences)), issues: r.issues };
     sentences += r.trace?.doc.sentences.length ?? 0;
+  }
+}
+
+/**
+ * Codes one article into event records (spec: event-record.md). Long articles are coded in
+ * slices; every record is returned at once (use codeSlices to stream a very long one).
+ * @example
+ * const records = codeText({ id: 'a1', text: 'Putin hosted Assad on Wednesday.', published: '2024-07-25' });
+ */
+export function codeText(article: Article, options: CodeOptions = {}): ArticleResult {
+  const records: EventRecord[] = [];
+  const issues: ArticleResult['issues'] = [];
+  for (const part of codeSlices(article, options)) {
+    for (const r of part.records) records.push(r);
+    issues.push(...part.issues);
   }
   return { records, issues };
 }

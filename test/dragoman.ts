@@ -4,8 +4,11 @@ import { join } from 'node:path';
 /** The project folder. */
 export const root = new URL('..', import.meta.url).pathname;
 
-/** The command line, from source: what a user runs, started as a user would start it. */
-export const CLI = ['--import', 'tsx', join(root, 'src/cli/main.ts')];
+/**
+ * The command line, from source: what a user runs, started as a user would start it, with
+ * the heap bound of the installed command's first line.
+ */
+export const CLI = ['--max-old-space-size=320', '--import', 'tsx', join(root, 'src/cli/main.ts')];
 
 /** Runs `dragoman` with arguments and optional standard input, and waits for it. */
 export function dragoman(args: string[], input?: string) {

@@ -204,3 +204,29 @@ describe('a crash in the middle of ingest', () => {
     await b.close();
   }, 180_000);
 });
+
+describe('a 20 MB article', () => {
+  it('is stored whole, coded slice by slice under the command heap bound, among short ones', async () => {
+    const para =
+      "Russian President Vladimir Putin hosted Syria's Bashar Assad in Moscow on Wednesday. Markets were calm.\n\n";
+    const big = join(dir, 'big.txt');
+    writeFileSync(big, ' date 2024-07-25\n' + para.repeat(Math.ceil(20e6 / para.length)));
+    const db = freshDb();
+    const [node, args] = cli(['ingest', big, join(root, 'examples'), '--db', db]);
+    const r = spawnSync(node, args, { cwd: root, encoding: 'utf8' });
+    expect(r.stderr).not.toMatch(/heap|internal error/i);
+    expect(r.status).toBe(0);
+    const store = await openStore(db, { readonly: true });
+    const stored = await store.article('big');
+    const examples = await store.article('2024-03-14-gulf-talks');
+    const [visit] = await store.events({
+      dyad: [['RUS'], ['SYR']],
+      from: '2024-07-24',
+      to: '2024-07-24',
+    });
+    await store.close();
+    expect(stored?.text.length).toBeGreaterThan(19e6);
+    expect(examples).not.toBeNull();
+    expect(visit?.numMentions).toBe(Math.ceil(20e6 / para.length));
+  }, 300_000);
+});

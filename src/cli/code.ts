@@ -1,4 +1,4 @@
-import { codeText } from '../code.js';
+import { codeSlices } from '../code.js';
 import { readInputs } from '../ingest/sources.js';
 import { EXIT, UsageError } from './errors.js';
 import { RecordWriter, type Format } from './output.js';
@@ -28,16 +28,18 @@ export async function runCode(paths: string[], opts: CodeCommandOptions): Promis
       console.error(`dragoman: ${input.issue.where}: ${input.issue.message}`);
       continue;
     }
-    const result = codeText(input.article, { published: opts.published ?? null });
-    for (const issue of result.issues) console.error(`dragoman: ${input.where}: ${issue.message}`);
-    writer.add(result.records);
-    // Wait for a slow reader rather than holding every record in memory.
-    if (full) {
-      await new Promise((resolve) => process.stdout.once('drain', resolve));
-      full = false;
+    // Slice by slice, so that a very long article is never held whole as records.
+    for (const part of codeSlices(input.article, { published: opts.published ?? null })) {
+      for (const issue of part.issues) console.error(`dragoman: ${input.where}: ${issue.message}`);
+      writer.add(part.records);
+      events += part.records.length;
+      // Wait for a slow reader rather than holding every record in memory.
+      if (full) {
+        await new Promise((resolve) => process.stdout.once('drain', resolve));
+        full = false;
+      }
     }
     articles++;
-    events += result.records.length;
     progress.update(`coded ${articles} articles, ${events} events`);
   }
   writer.end();

@@ -1,4 +1,4 @@
-import { codeText } from '../code.js';
+import { CHUNK_CHARS, codeSlices, codeText } from '../code.js';
 import { readInputs } from '../ingest/sources.js';
 import { contentHash, openStore, type ArticleInput, type Store } from '../store/index.js';
 import { EXIT, UsageError } from './errors.js';
@@ -85,6 +85,18 @@ export async function runIngest(paths: string[], opts: IngestCommandOptions): Pr
       const hash = contentHash(article);
       if ((await store.articleHash(article.id)) === hash) {
         counts.unchanged++;
+      } else if (article.text.length > CHUNK_CHARS) {
+        // A very long article is stored alone, coded slice by slice as it is stored.
+        await flush(store, batch, counts);
+        const where = input.where;
+        const moreRecords = function* () {
+          for (const part of codeSlices(article)) {
+            for (const issue of part.issues) console.error(`dragoman: ${where}: ${issue.message}`);
+            yield part.records;
+          }
+        };
+        batch.push({ input: { article, records: [], moreRecords, contentHash: hash }, where });
+        await flush(store, batch, counts);
       } else {
         const { records, issues } = codeText(article);
         for (const issue of issues) console.error(`dragoman: ${input.where}: ${issue.message}`);

@@ -148,6 +148,32 @@ export function runStoreTests(name: string, newStore: () => Promise<Store>): voi
       await store.close();
     });
 
+    it('stores records given slice by slice, and codes them again when it must start over', async () => {
+      const store = await newStore();
+      let runs = 0;
+      const moreRecords = function* () {
+        runs++;
+        yield [record('2', { article: 'a1', cameo: '190', target: 'UKR' })];
+        yield [record('3', { article: 'a1', date: '2024-06' })];
+      };
+      const broken = { ...record('9', { article: 'a2' }) };
+      (broken as { sentenceIndex: unknown }).sentenceIndex = null;
+      const a1 = article('a1');
+      const a2 = article('a2');
+      const results = await store.putArticles([
+        { article: a1, records: [record('1')], moreRecords, contentHash: contentHash(a1) },
+        { article: a2, records: [broken], contentHash: contentHash(a2) },
+      ]);
+      expect(results.map((r) => [r.status, r.mentions])).toEqual([
+        ['added', 3],
+        ['failed', 0],
+      ]);
+      // The failure undid the group once: the slices were coded a second time.
+      expect(runs).toBe(2);
+      expect(await store.stats()).toMatchObject({ articles: 1, mentions: 3, events: 3 });
+      await store.close();
+    });
+
     it('replaces the mentions of an article whose text changed, and drops emptied events', async () => {
       const store = await newStore();
       await put(store, article('a1'), [record('1'), record('2', { cameo: '190', target: 'UKR' })]);

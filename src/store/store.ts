@@ -111,6 +111,11 @@ export interface ActorCount {
 export interface ArticleInput {
   article: Article;
   records: EventRecord[];
+  /**
+   * More records, a slice at a time, coded while the article is stored, so that a very long
+   * article is never held whole as records. A function, as storing may have to start again.
+   */
+  moreRecords?: () => Iterable<EventRecord[]>;
   contentHash: string;
 }
 

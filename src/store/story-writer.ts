@@ -194,11 +194,18 @@ export class StoryWriter {
       outlet: outletOf(article),
       reportDay: article.published?.slice(0, 10) ?? added.slice(0, 10),
     };
-    for (const id of this.merge(records, context)) changed.add(id);
+    let mentions = 0;
+    const merge = (part: EventRecord[]) => {
+      for (const id of this.merge(part, context)) changed.add(id);
+      mentions += part.length;
+    };
+    merge(records);
+    // Slice by slice: each slice's records are stored and let go before the next is coded.
+    if (input.moreRecords) for (const part of input.moreRecords()) merge(part);
     return {
       status: old ? 'replaced' : 'added',
       storyId,
-      mentions: records.length,
+      mentions,
       events: [...changed],
     };
   }
