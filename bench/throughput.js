@@ -1,6 +1,6 @@
 // Throughput and memory of the coder against wink-nlp alone, on a corpus made from the
 // project's own fixtures. Usage: node bench/throughput.js [--mb 50] [--out bench/out]
-import { createReadStream, createWriteStream, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -8,7 +8,7 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { codeText } from '../dist/code.js';
 import { loadDictionaries } from '../dist/dictionaries/index.js';
-import { parseTextArticle } from '../dist/ingest/text-file.js';
+import { fixtureText } from './fixture-text.js';
 import { rng } from './random.js';
 
 const { values } = parseArgs({
@@ -20,23 +20,8 @@ if (!(targetBytes > 0)) {
   process.exit(2);
 }
 
-function fixtures() {
-  const paragraphs = [];
-  for (const f of readdirSync('examples')
-    .filter((x) => x.endsWith('.txt'))
-    .sort()) {
-    const a = parseTextArticle(f, readFileSync(join('examples', f), 'utf8'));
-    paragraphs.push(...a.text.split(/\n\s*\n/).filter((p) => p.trim()));
-  }
-  const sentences = readFileSync('test/fixtures/gold.jsonl', 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l).text);
-  return { paragraphs, sentences };
-}
-
 async function makeCorpus(path) {
-  const { paragraphs, sentences } = fixtures();
+  const { paragraphs, sentences } = fixtureText();
   const rand = rng(42);
   const out = createWriteStream(path);
   let bytes = 0;

@@ -4,13 +4,13 @@
 // Usage: node bench/watch.js [--articles 200] [--rate 1000]
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseTextArticle } from '../dist/ingest/text-file.js';
 import { openStore } from '../dist/store/index.js';
+import { fixtureText } from './fixture-text.js';
 import { rng } from './random.js';
 
 const { values } = parseArgs({
@@ -29,17 +29,7 @@ const esc = (s) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll
 
 /** Article pages: example paragraphs with gold sentences mixed in, each on its own day. */
 function makeArticles() {
-  const paragraphs = [];
-  for (const f of readdirSync('examples')
-    .filter((x) => x.endsWith('.txt'))
-    .sort()) {
-    const a = parseTextArticle(f, readFileSync(join('examples', f), 'utf8'));
-    paragraphs.push(...a.text.split(/\n\s*\n/).filter((p) => p.trim()));
-  }
-  const sentences = readFileSync('test/fixtures/gold.jsonl', 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l).text);
+  const { paragraphs, sentences } = fixtureText();
   const rand = rng(7);
   const pick = (xs) => xs[Math.floor(rand() * xs.length)];
   return Array.from({ length: COUNT }, (_, n) => {
