@@ -23,7 +23,8 @@ export type Atom =
   | { kind: 'seat'; iso3: string; role: RoleCode; name: string }
   | { kind: 'person'; person: Person }
   | { kind: 'org'; org: Organisation; acronym: boolean }
-  | { kind: 'role'; role: RoleCode; title: Title | null; plural: boolean; phrase: string };
+  | { kind: 'role'; role: RoleCode; title: Title | null; plural: boolean; phrase: string }
+  | { kind: 'region'; name: string };
 
 export type Tense = 'base' | 's' | 'past' | 'participle' | 'ing';
 
@@ -262,6 +263,9 @@ function buildActors(raw: RawData, countries: Map<string, CountryInfo>): TrieNod
   for (const o of raw.organisations)
     for (const n of new Set([o.name, o.key, ...o.aliases]))
       addActorPhrase(trie, n, { kind: 'org', org: o, acronym: /^[A-Z.]{2,7}$/.test(n) });
+  for (const r of raw.regions)
+    for (const n of new Set([r.name, ...r.aliases]))
+      addActorPhrase(trie, n, { kind: 'region', name: r.name });
   for (const r of raw.roles)
     addActorPhrase(trie, r.phrase, {
       kind: 'role',

@@ -12,6 +12,7 @@ import {
   ModalityCues,
   Organisation,
   Person,
+  Region,
   RolePhrase,
   Vetoes,
 } from './schemas.js';
@@ -24,6 +25,7 @@ export interface RawData {
   people: Person[];
   organisations: Organisation[];
   countries: CountryOverlay[];
+  regions: Region[];
   roles: RolePhrase[];
   cameo: CameoEntry[];
   events: { file: string; pattern: EventPattern }[];
@@ -129,6 +131,7 @@ export function readData(dir: string = DEFAULT_DATA_DIR): RawData {
     people,
     organisations: readList(join(dir, 'organisations.yaml'), Organisation, problems),
     countries: readList(join(dir, 'countries.yaml'), CountryOverlay, problems),
+    regions: readList(join(dir, 'regions.yaml'), Region, problems),
     roles: readList(join(dir, 'roles.yaml'), RolePhrase, problems),
     cameo: readList(join(dir, 'cameo.yaml'), CameoEntry, problems),
     events,

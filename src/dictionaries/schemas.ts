@@ -96,6 +96,15 @@ export const Organisation = z
   .strict();
 export type Organisation = z.infer<typeof Organisation>;
 
+/** A region named in the news ("Latin America"): no actor, but its words name no country. */
+export const Region = z
+  .object({
+    name: z.string().min(2),
+    aliases: z.array(z.string().min(2)).default([]),
+  })
+  .strict();
+export type Region = z.infer<typeof Region>;
+
 /** What the package data lacks for a country (data/countries.yaml). */
 export const CountryOverlay = z
   .object({

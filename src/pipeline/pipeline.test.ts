@@ -35,6 +35,10 @@ describe('codeArticle: who did what to whom', () => {
     ['Brazil beat Argentina 2-1 in the World Cup final.', []],
     ['Putin said the situation was complex.', []],
     ['Egyptian police arrested dozens of protesters in Cairo.', ['EGYCOP>EGYCVL 173 asserted']],
+    // A region is no actor, and the country name inside it is not one either.
+    ['Brazil hosted leaders from Latin America.', []],
+    ['Mexico criticised North American leaders.', []],
+    ['America criticised Russia.', ['USA>RUS 111 asserted']],
   ])('%s', (text, expected) => {
     expect(brief(text)).toEqual(expected);
   });

@@ -16,6 +16,7 @@ const PRIORITY: Record<Atom['kind'], number> = {
   country: 3,
   adjective: 4,
   role: 5,
+  region: 6,
 };
 
 /** Names must be written with a capital; role words need not. */
@@ -94,7 +95,8 @@ export function findAtoms(
       i++;
       continue;
     }
-    hits.push({ first: i, last: i + m.length, atom: best });
+    // A region is no actor; matching it keeps "America" in "Latin America" from being one.
+    if (best.kind !== 'region') hits.push({ first: i, last: i + m.length, atom: best });
     i += m.length;
   }
   return hits;
