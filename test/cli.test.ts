@@ -73,6 +73,11 @@ describe('bad input: a clear one-line error, the rest still coded, exit 3', () =
     ['an empty page', file('empty.html', ''), /empty\.html: empty file/],
     ['a blank page', file('blank.html', ' \n\t\n'), /blank\.html: empty file/],
     [
+      'a page over the size limit of pages',
+      file('huge.html', `<html><body><p>${'x'.repeat(11 * 1024 * 1024)}</p></body></html>`),
+      /huge\.html: page over the 10 MB size limit of pages, skipped/,
+    ],
+    [
       'a page without an article',
       file('bare.html', '<html><head><title>Home</title></head><body></body></html>'),
       /bare\.html: no article text found in the page/,

@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { HttpClient } from '../fetch/client.js';
 import { decodeBody } from '../fetch/body.js';
+import { DEFAULT_HTTP } from '../fetch/options.js';
 import type { Article, Issue } from '../record.js';
 import { parseJsonlLine } from './jsonl.js';
 import { fetchArticle, htmlFileArticle } from './page.js';
@@ -104,6 +105,16 @@ async function* readFileInput(path: string): AsyncGenerator<Input> {
 }
 
 async function readHtmlFile(path: string): Promise<Input> {
+  // The page's DOM takes many times its size: the limit of fetched pages holds for files too.
+  const limit = DEFAULT_HTTP.maxBytes;
+  if ((await stat(path)).size > limit)
+    return {
+      issue: {
+        code: 'too-large',
+        message: `page over the ${limit / 1024 / 1024} MB size limit of pages, skipped`,
+        where: path,
+      },
+    };
   const buf = await readFile(path);
   if (buf.subarray(0, 8192).includes(0))
     return {
