@@ -24,7 +24,7 @@ export type EventColumns = Omit<EventsTable, 'id'>;
 export function eventColumns(
   t: Tally,
   f: Pick<MentionFacts, 'mergeKey' | 'pair' | 'root' | 'modality'>,
-): { row: EventColumns; tally: string; actorKeys: string[]; day: string | null } {
+): { row: EventColumns; tally: string; actorKeys: string[] } {
   const s = summarize(t, f.modality);
   const v = s.version;
   return {
@@ -63,6 +63,5 @@ export function eventColumns(
     },
     tally: JSON.stringify(t),
     actorKeys: s.actorKeys,
-    day: s.day,
   };
 }

@@ -330,10 +330,12 @@ export class StoryWriter {
     const ids = new Map<number, number>();
     const actors: EventActorRow[] = [];
     for (const [id, t] of touched) {
-      const { row, tally, actorKeys, day } = eventColumns(t.tally, t.facts);
+      const { row, tally, actorKeys } = eventColumns(t.tally, t.facts);
+      // Undated events are filed under '': the day is part of the actor entries' key.
+      const day = row.day ?? '';
       let eventId = id;
       if (id < 0) eventId = this.ports.insertEvent(row, tally);
-      else this.ports.updateEvent(id, row, tally, { was: t.day, is: day ?? '' });
+      else this.ports.updateEvent(id, row, tally, { was: t.day, is: day });
       ids.set(id, eventId);
       for (const k of actorKeys)
         if (!t.keys.has(k))
@@ -341,7 +343,7 @@ export class StoryWriter {
             key: k.slice(2),
             side: k.slice(0, 1),
             event_id: eventId,
-            day: day ?? '',
+            day,
             quad: row.quad,
             goldstein: row.goldstein,
             mentions: row.num_mentions,
