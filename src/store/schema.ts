@@ -10,8 +10,6 @@ export interface ArticlesTable {
   published: string | null;
   text: string;
   content_hash: string;
-  signature: Uint8Array;
-  shingles: number;
   story_id: number;
   added_at: string;
 }
@@ -22,10 +20,12 @@ export interface StoriesTable {
   created_at: string;
 }
 
-/** One row per band of an article's MinHash signature: the LSH buckets. */
-export interface ArticleBandsTable {
-  band: number;
+/** Each article's MinHash signature, narrow so that the newest thousands read fast. */
+export interface ArticleSignaturesTable {
   article_seq: number;
+  story_id: number;
+  shingles: number;
+  signature: Uint8Array;
 }
 
 /** Story events: the best-supported reading of their mentions, and the tally behind it. */
@@ -132,7 +132,7 @@ export interface SeenEntriesTable {
 export interface Database {
   articles: ArticlesTable;
   stories: StoriesTable;
-  article_bands: ArticleBandsTable;
+  article_signatures: ArticleSignaturesTable;
   events: EventsTable;
   event_tallies: EventTalliesTable;
   event_actors: EventActorsTable;

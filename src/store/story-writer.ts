@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { EventRecord } from '../record.js';
+import { BandIndex } from './band-index.js';
 import { addDays } from './dates.js';
 import { eventColumns, outletOf, type EventColumns } from './event-row.js';
 import {
@@ -12,27 +13,22 @@ import {
   type MentionFacts,
   type Tally,
 } from './merge.js';
-import {
-  bandKeys,
-  decodeSignature,
-  encodeSignature,
-  nearDuplicate,
-  signature,
-  type Signature,
-} from './minhash.js';
+import { bandKeys, nearDuplicate, signature, type Signature } from './minhash.js';
 import type { ArticlesTable, EventActorsTable, MentionsTable } from './schema.js';
 import type { ArticleInput, PutResult } from './store.js';
 
 /** An article as stored, with what replacing it needs. */
-export type OldArticle = Pick<
-  Selectable<ArticlesTable>,
-  'seq' | 'content_hash' | 'story_id' | 'signature' | 'shingles'
->;
+export type OldArticle = Pick<Selectable<ArticlesTable>, 'seq' | 'content_hash' | 'story_id'>;
 
 /** A stored article's signature and story, for near-duplicate checks. */
 export interface StoredSignature {
   signature: Signature;
   storyId: number;
+}
+
+/** A stored article's signature with its seq, as the band index is filled from. */
+export interface SeqSignature extends StoredSignature {
+  seq: number;
 }
 
 export type ArticleRow = Omit<ArticlesTable, 'seq'>;
@@ -72,14 +68,17 @@ export interface WritePorts {
   transaction<T>(fn: () => T): T;
   findArticle(id: string): OldArticle | undefined;
   articleEventIds(seq: number): number[];
-  /** Removes an article with its mentions and its band entries. */
-  deleteArticle(seq: number, bands: number[]): void;
-  /** The newest articles in each band, at most perBand of each. */
-  newestInBands(bands: number[], perBand: number): number[];
-  storySignature(seq: number): StoredSignature;
+  /** Removes an article with its mentions and its signature. */
+  deleteArticle(seq: number): void;
+  /** The highest article seq stored (0 when none). */
+  lastSeq(): number;
+  /** Signatures of the articles stored after seq, oldest first. */
+  signaturesAfter(seq: number): SeqSignature[];
+  /** An article's signature and story; undefined when the article is gone. */
+  storySignature(seq: number): StoredSignature | undefined;
   insertStory(firstArticle: string, createdAt: string): number;
+  /** Stores an article and its signature; returns its seq. */
   insertArticle(row: ArticleRow, signature: Signature): number;
-  insertBands(seq: number, bands: number[]): void;
   eventCandidates(
     mergeKey: string,
     window: { start: string; end: string; from: string } | null,
@@ -106,6 +105,11 @@ const LONGEST_WINDOW_DAYS = 366;
 const CANDIDATES = 50;
 /** Newest articles taken from each band; a band shared by many more is boilerplate. */
 const PER_BAND = 8;
+/**
+ * Near duplicates are looked for among the newest 32,768 to 65,536 articles stored: copies
+ * and rewrites of a story come within days, and the buckets stay in memory (about 32 MB).
+ */
+const WINDOW = 32_768;
 
 /** A story event being changed by one article: its tally, and what is stored of it. */
 interface Touched {
@@ -130,6 +134,9 @@ interface Candidate {
  * events, and replacing an article whose text changed. Backend-neutral; the ports run SQL.
  */
 export class StoryWriter {
+  /** The LSH buckets of the newest articles; null until first needed or after a rollback. */
+  private bands: BandIndex | null = null;
+
   constructor(
     private readonly ports: WritePorts,
     private readonly now: () => Date = () => new Date(),
@@ -139,20 +146,42 @@ export class StoryWriter {
   putArticles(inputs: ArticleInput[]): PutResult[] {
     try {
       // Nearly every batch stores whole: a savepoint per article would only cost time.
-      return this.ports.transaction(() => inputs.map((input) => this.put(input)));
+      return this.ports.transaction(() => {
+        this.catchUp();
+        return inputs.map((input) => this.put(input));
+      });
     } catch {
       // Something failed: undo the batch and redo it with a savepoint per article, so that
-      // only the articles that fail are lost.
-      return this.ports.transaction(() =>
-        inputs.map((input): PutResult => {
-          try {
-            return this.ports.transaction(() => this.put(input));
-          } catch (error) {
-            return { status: 'failed', storyId: null, mentions: 0, events: [], error };
-          }
-        }),
-      );
+      // only the articles that fail are lost. Buckets of undone articles are forgotten.
+      this.bands = null;
+      try {
+        return this.ports.transaction(() => {
+          this.catchUp();
+          return inputs.map((input): PutResult => {
+            try {
+              return this.ports.transaction(() => this.put(input));
+            } catch (error) {
+              return { status: 'failed', storyId: null, mentions: 0, events: [], error };
+            }
+          });
+        });
+      } finally {
+        this.bands = null;
+      }
     }
+  }
+
+  /** Files the articles other writers stored since we last looked (all of the window at first). */
+  private catchUp(): void {
+    const newest = this.ports.lastSeq();
+    let index = this.bands;
+    if (!index || newest - index.last > WINDOW) {
+      index = new BandIndex(PER_BAND, WINDOW);
+      index.last = Math.max(0, newest - WINDOW);
+      this.bands = index;
+    }
+    for (const row of this.ports.signaturesAfter(index.last))
+      index.add(row.seq, bandKeys(row.signature));
   }
 
   private put(input: ArticleInput): PutResult {
@@ -164,7 +193,7 @@ export class StoryWriter {
     const changed = new Set<number>();
     if (old) {
       for (const id of p.articleEventIds(old.seq)) changed.add(id);
-      p.deleteArticle(old.seq, bandKeys(decodeSignature(old.signature, old.shingles)));
+      p.deleteArticle(old.seq);
       for (const id of changed) this.rebuild(id);
     }
     const sig = signature(`${article.title ?? ''}\n${article.text}`);
@@ -180,14 +209,12 @@ export class StoryWriter {
         published: article.published ?? null,
         text: article.text,
         content_hash: contentHash,
-        signature: encodeSignature(sig),
-        shingles: sig.shingles,
         story_id: storyId,
         added_at: added,
       },
       sig,
     );
-    p.insertBands(seq, [...new Set(bands)]);
+    (this.bands as BandIndex).add(seq, bands);
     const context: MentionContext = {
       articleSeq: seq,
       storyId,
@@ -211,18 +238,16 @@ export class StoryWriter {
   }
 
   /** The story of the most similar stored article, if any is a near duplicate. */
-  private findStory(sig: ReturnType<typeof signature>, bands: number[]): number | null {
-    const seqs = this.ports.newestInBands(bands, PER_BAND);
-    seqs.sort((a, b) => b - a);
+  private findStory(sig: Signature, bands: number[]): number | null {
+    const seqs = (this.bands as BandIndex).newest(bands);
     let bestStory: number | null = null;
     let bestScore = 0;
-    let last = -1;
     let compared = 0;
     for (const seq of seqs) {
-      if (seq === last) continue;
-      last = seq;
-      if (compared++ === CANDIDATES) break;
       const c = this.ports.storySignature(seq);
+      // Replaced or deleted since it was filed.
+      if (!c) continue;
+      if (compared++ === CANDIDATES) break;
       const { same, score } = nearDuplicate(sig, c.signature);
       if (same && score > bestScore) {
         bestStory = c.storyId;

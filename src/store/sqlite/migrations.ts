@@ -101,4 +101,23 @@ export const migrations: Record<string, Migration> = {
         await statement.execute(db);
     },
   },
+  // Near-duplicate buckets moved into the writer's memory: a signature row per article
+  // replaces 32 bucket rows, and the articles table loses its copy of the signature.
+  '0003-signatures': {
+    async up(db: Kysely<unknown>) {
+      for (const statement of [
+        sql`CREATE TABLE article_signatures (
+          article_seq INTEGER PRIMARY KEY REFERENCES articles(seq) ON DELETE CASCADE,
+          story_id INTEGER NOT NULL,
+          shingles INTEGER NOT NULL,
+          signature BLOB NOT NULL)`,
+        sql`INSERT INTO article_signatures (article_seq, story_id, shingles, signature)
+          SELECT seq, story_id, shingles, signature FROM articles`,
+        sql`DROP TABLE article_bands`,
+        sql`ALTER TABLE articles DROP COLUMN signature`,
+        sql`ALTER TABLE articles DROP COLUMN shingles`,
+      ])
+        await statement.execute(db);
+    },
+  },
 };

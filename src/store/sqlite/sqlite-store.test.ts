@@ -2,9 +2,14 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
+import { contentHash } from '../content-hash.js';
 import { runStoreTests } from '../contract.test-suite.js';
 import { StoreOpenError, StoreQueryError } from '../errors.js';
+import { encodeSignature, signature } from '../minhash.js';
+import { migrations } from './migrations.js';
+import type { Store } from '../store.js';
 import { openSqliteStore } from './open.js';
 import { withReadPool } from './read-pool.js';
 
@@ -26,8 +31,75 @@ describe('SQLite store file', () => {
     const raw = new Database(path, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     const applied = raw.prepare('select name from kysely_migration order by name').all();
-    expect(applied).toEqual([{ name: '0001-initial' }, { name: '0002-feeds' }]);
+    expect(applied).toEqual([
+      { name: '0001-initial' },
+      { name: '0002-feeds' },
+      { name: '0003-signatures' },
+    ]);
     raw.close();
+  });
+
+  it('moves the signatures of a store from before 0003 and still finds its near duplicates', async () => {
+    const path = fresh();
+    const old = new Kysely<unknown>({
+      dialect: new SqliteDialect({ database: new Database(path) }),
+    });
+    const provider = { getMigrations: () => Promise.resolve(migrations) };
+    const done = await new Migrator({ db: old, provider }).migrateTo('0002-feeds');
+    expect(done.error).toBeUndefined();
+    const text =
+      'Russian President Vladimir Putin hosted Syrian President Bashar Assad in Moscow on Wednesday for talks on the war in Syria, the Kremlin said.';
+    const sig = signature(text);
+    await sql`INSERT INTO stories (id, first_article, created_at) VALUES (7, 'old', '2024-07-25')`.execute(
+      old,
+    );
+    await sql`INSERT INTO articles (seq, id, content_hash, signature, shingles, story_id, added_at, text)
+      VALUES (1, 'old', 'h', ${encodeSignature(sig)}, ${sig.shingles}, 7, '2024-07-25', ${text})`.execute(
+      old,
+    );
+    await old.destroy();
+    const store = await openSqliteStore(path);
+    const article = { id: 'copy', text: `${text} Both leaders spoke.`, published: '2024-07-25' };
+    const [put] = await store.putArticles([
+      { article, records: [], contentHash: contentHash(article) },
+    ]);
+    await store.close();
+    expect(put?.storyId).toBe(7);
+    const raw = new Database(path, { readonly: true });
+    const moved = raw
+      .prepare('SELECT article_seq, story_id, shingles FROM article_signatures')
+      .all();
+    const columns = raw.prepare("SELECT name FROM pragma_table_info('articles')").pluck().all();
+    raw.close();
+    expect(moved).toEqual([
+      { article_seq: 1, story_id: 7, shingles: sig.shingles },
+      { article_seq: 2, story_id: 7, shingles: expect.any(Number) },
+    ]);
+    expect(columns).not.toContain('signature');
+  });
+
+  it('finds near duplicates another writer stored since it last wrote', async () => {
+    const path = fresh();
+    const [a, b] = [await openSqliteStore(path), await openSqliteStore(path)];
+    const put = async (store: Store, id: string, text: string) => {
+      const article = { id, text, published: '2024-07-25' };
+      const [r] = await store.putArticles([
+        { article, records: [], contentHash: contentHash(article) },
+      ]);
+      return r?.storyId;
+    };
+    const story =
+      'Turkish, Syrian and Russian defence ministers met in Moscow on Wednesday, the first such meeting in eleven years, the Turkish defence ministry said.';
+    const first = await put(
+      b,
+      'other',
+      'Protesters marched through the capital on Sunday against new taxes.',
+    );
+    const original = await put(a, 'original', story);
+    const copy = await put(b, 'copy', `${story} The talks were described as constructive.`);
+    await Promise.all([a.close(), b.close()]);
+    expect(copy).toBe(original);
+    expect(first).not.toBe(original);
   });
 
   it('refuses a store written by a newer version instead of changing it silently', async () => {

@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
+import type { Selectable } from 'kysely';
 import type { EventColumns } from '../event-row.js';
-import { decodeSignature } from '../minhash.js';
+import { decodeSignature, encodeSignature } from '../minhash.js';
+import type { ArticleSignaturesTable } from '../schema.js';
 import type {
   ArticleRow,
   CandidateRow,
@@ -8,6 +10,7 @@ import type {
   MentionRow,
   OldArticle,
   ReportRow,
+  SeqSignature,
   StoredSignature,
   WritePorts,
 } from '../story-writer.js';
@@ -76,8 +79,6 @@ const ARTICLE_COLUMNS = [
   'published',
   'text',
   'content_hash',
-  'signature',
-  'shingles',
   'story_id',
   'added_at',
 ] as const satisfies readonly (keyof ArticleRow)[];
@@ -93,6 +94,9 @@ function values<R>(row: R, columns: readonly (keyof R)[]): unknown[] {
   return out;
 }
 
+/** An article_signatures row. */
+type SignatureRow = Selectable<ArticleSignaturesTable>;
+
 /** Signatures kept in memory, about a day of a busy feed's articles. */
 const SIGNATURE_CACHE = 20_000;
 
@@ -103,17 +107,25 @@ const SIGNATURE_CACHE = 20_000;
  */
 export function sqliteWritePorts(db: Database.Database): WritePorts {
   const s = {
-    findArticle: db.prepare(
-      'SELECT seq, content_hash, story_id, signature, shingles FROM articles WHERE id = ?',
-    ),
+    findArticle: db.prepare('SELECT seq, content_hash, story_id FROM articles WHERE id = ?'),
     articleEventIds: db
       .prepare('SELECT DISTINCT event_id FROM mentions WHERE article_seq = ?')
       .pluck(),
     deleteMentions: db.prepare('DELETE FROM mentions WHERE article_seq = ?'),
-    deleteBand: db.prepare('DELETE FROM article_bands WHERE band = ? AND article_seq = ?'),
+    deleteSignature: db.prepare('DELETE FROM article_signatures WHERE article_seq = ?'),
     deleteArticle: db.prepare('DELETE FROM articles WHERE seq = ?'),
-    storySignature: db.prepare('SELECT signature, shingles, story_id FROM articles WHERE seq = ?'),
-    insertBand: db.prepare('INSERT OR IGNORE INTO article_bands (band, article_seq) VALUES (?, ?)'),
+    lastSeq: db.prepare('SELECT coalesce(max(seq), 0) FROM articles').pluck(),
+    signaturesAfter: db.prepare(
+      `SELECT article_seq, signature, shingles, story_id FROM article_signatures
+       WHERE article_seq > ? ORDER BY article_seq`,
+    ),
+    storySignature: db.prepare(
+      'SELECT signature, shingles, story_id FROM article_signatures WHERE article_seq = ?',
+    ),
+    insertSignature: db.prepare(
+      `INSERT INTO article_signatures (article_seq, story_id, shingles, signature)
+       VALUES (?, ?, ?, ?)`,
+    ),
     insertStory: db.prepare('INSERT INTO stories (first_article, created_at) VALUES (?, ?)'),
     insertArticle: db.prepare(insertSql('articles', ARTICLE_COLUMNS)),
     datedCandidates: db.prepare(
@@ -154,7 +166,6 @@ export function sqliteWritePorts(db: Database.Database): WritePorts {
        FROM mentions m JOIN articles a ON a.seq = m.article_seq WHERE m.event_id = ?`,
     ),
   };
-  const newest = new Map<string, Database.Statement>();
   const dataVersion = db.prepare('PRAGMA data_version').pluck();
   let seenVersion: unknown = null;
   // Signatures of recent articles: near-duplicate candidates are mostly the newest.
@@ -181,28 +192,29 @@ export function sqliteWritePorts(db: Database.Database): WritePorts {
     },
     findArticle: (id) => s.findArticle.get(id) as OldArticle | undefined,
     articleEventIds: (seq) => s.articleEventIds.all(seq) as number[],
-    deleteArticle(seq, bands) {
+    deleteArticle(seq) {
       signatures.delete(seq);
       s.deleteMentions.run(seq);
-      for (const band of bands) s.deleteBand.run(band, seq);
+      s.deleteSignature.run(seq);
       s.deleteArticle.run(seq);
     },
-    newestInBands(bands, perBand) {
-      const key = `${bands.length}:${perBand}`;
-      let statement = newest.get(key);
-      if (!statement) {
-        // One statement for all bands: a call per band cost three times as much.
-        const one = `SELECT * FROM (SELECT article_seq FROM article_bands WHERE band = ?
-          ORDER BY article_seq DESC LIMIT ${Math.trunc(perBand)})`;
-        statement = db.prepare(bands.map(() => one).join(' UNION ALL ')).pluck();
-        newest.set(key, statement);
-      }
-      return statement.all(bands) as number[];
+    lastSeq: () => s.lastSeq.get() as number,
+    signaturesAfter(seq) {
+      const rows = s.signaturesAfter.all(seq) as SignatureRow[];
+      return rows.map((row): SeqSignature => {
+        const sig = {
+          signature: decodeSignature(row.signature, row.shingles),
+          storyId: row.story_id,
+        };
+        remember(row.article_seq, sig);
+        return { seq: row.article_seq, ...sig };
+      });
     },
     storySignature(seq) {
       let sig = signatures.get(seq);
       if (!sig) {
-        const row = s.storySignature.get(seq) as OldArticle;
+        const row = s.storySignature.get(seq) as SignatureRow | undefined;
+        if (!row) return undefined;
         sig = { signature: decodeSignature(row.signature, row.shingles), storyId: row.story_id };
         remember(seq, sig);
       }
@@ -211,11 +223,9 @@ export function sqliteWritePorts(db: Database.Database): WritePorts {
     insertStory: (first, at) => Number(s.insertStory.run(first, at).lastInsertRowid),
     insertArticle(row, signature) {
       const seq = Number(s.insertArticle.run(values(row, ARTICLE_COLUMNS)).lastInsertRowid);
+      s.insertSignature.run(seq, row.story_id, signature.shingles, encodeSignature(signature));
       remember(seq, { signature, storyId: row.story_id });
       return seq;
-    },
-    insertBands(seq, bands) {
-      for (const band of bands) s.insertBand.run(band, seq);
     },
     eventCandidates: (key, w) =>
       (w
