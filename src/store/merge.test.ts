@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { record } from './contract.test-suite.js';
-import { bestVersion, factsOf, generalizes, overlaps, windowOf, type Version } from './merge.js';
+import {
+  bestVersion,
+  factsOf,
+  generalizes,
+  overlaps,
+  readTally,
+  summarize,
+  windowOf,
+  type Version,
+} from './merge.js';
 
 const ctx = { articleSeq: 1, storyId: 7, outlet: 'o', reportDay: '2024-07-25' };
 
@@ -104,8 +113,7 @@ describe('the version a story event shows', () => {
     source: { code: source, country: source.slice(0, 3), org: null },
     target: { code: 'SYRGOV', country: 'SYR', org: null },
   });
-  const tally = (...counts: [Version, number][]) =>
-    Object.fromEntries(counts.map(([version, n]) => [JSON.stringify(version), n]));
+  const tally = (...counts: [Version, number][]) => counts.map(([value, n]) => ({ value, n }));
 
   it.each([
     ['a hosting told twice as a meeting', tally([v('040'), 2], [v('043'), 1]), '043'],
@@ -119,5 +127,34 @@ describe('the version a story event shows', () => {
     ['not what other actors said', tally([v('040'), 3], [v('043', 'RUS'), 1]), '040'],
   ])('%s', (_, versions, cameo) => {
     expect(bestVersion(versions)?.cameo).toBe(cameo);
+  });
+
+  it('reads a tally in the keyed form earlier builds stored, and counts on in the new one', () => {
+    const date = { value: '2024-07-24', precision: 'day', basis: 'text' };
+    const place = { name: 'Moscow', country: 'RUS', lat: 55.75, lon: 37.62 };
+    const keyed = {
+      mentions: 3,
+      articles: { '1': 2, '2': 1 },
+      outlets: { tass: 3 },
+      reports: { '2024-07-25': 3 },
+      versions: { [JSON.stringify(v('040'))]: 2, [JSON.stringify(v('043'))]: 1 },
+      dates: { [JSON.stringify(date)]: 3 },
+      places: { [JSON.stringify(place)]: 1 },
+      actors: { 's:RUSGOV': 3 },
+    };
+    const t = readTally(JSON.stringify(keyed));
+    expect(t.versions).toEqual([
+      { value: v('040'), n: 2 },
+      { value: v('043'), n: 1 },
+    ]);
+    expect(t.dates).toEqual([{ value: date, n: 3 }]);
+    expect(t.places).toEqual([{ value: place, n: 1 }]);
+    expect(summarize(t, 'asserted')).toMatchObject({
+      version: { cameo: '043' },
+      day: '2024-07-24',
+      numArticles: 2,
+      place: { name: 'Moscow' },
+    });
+    expect(readTally(JSON.stringify(t))).toEqual(t);
   });
 });

@@ -149,16 +149,46 @@ export function factsOf(r: EventRecord, context: MentionContext): MentionFacts {
   };
 }
 
+/** A reading of an event and how many of its mentions give it. */
+export interface Counted<T> {
+  value: T;
+  n: number;
+}
+
 /** Counts of what the mentions of one story event say. */
 export interface Tally {
   mentions: number;
   articles: Record<string, number>;
   outlets: Record<string, number>;
   reports: Record<string, number>;
+  versions: Counted<Version>[];
+  dates: Counted<DateChoice>[];
+  places: Counted<Place>[];
+  actors: Record<string, number>;
+}
+
+/** Tallies written by earlier builds kept each reading as a JSON key of its count. */
+interface KeyedTally extends Omit<Tally, 'versions' | 'dates' | 'places'> {
   versions: Record<string, number>;
   dates: Record<string, number>;
   places: Record<string, number>;
-  actors: Record<string, number>;
+}
+
+function listed<T>(counts: Record<string, number>): Counted<T>[] {
+  return Object.entries(counts).map(([key, n]) => ({ value: JSON.parse(key) as T, n }));
+}
+
+/** A stored tally, in either of the forms it has been stored in. */
+export function readTally(json: string): Tally {
+  const t = JSON.parse(json) as Tally | KeyedTally;
+  if (Array.isArray(t.versions)) return t as Tally;
+  const keyed = t as KeyedTally;
+  return {
+    ...keyed,
+    versions: listed<Version>(keyed.versions),
+    dates: listed<DateChoice>(keyed.dates),
+    places: listed<Place>(keyed.places),
+  };
 }
 
 export function emptyTally(): Tally {
@@ -167,9 +197,9 @@ export function emptyTally(): Tally {
     articles: {},
     outlets: {},
     reports: {},
-    versions: {},
-    dates: {},
-    places: {},
+    versions: [],
+    dates: [],
+    places: [],
     actors: {},
   };
 }
@@ -178,15 +208,50 @@ function bump(counts: Record<string, number>, key: string): void {
   counts[key] = (counts[key] ?? 0) + 1;
 }
 
+/** Counts value once more in list, by field equality (comparing fields is cheaper than JSON keys). */
+function count<T>(list: Counted<T>[], value: T, same: (a: T, b: T) => boolean): void {
+  for (const c of list)
+    if (same(c.value, value)) {
+      c.n++;
+      return;
+    }
+  list.push({ value, n: 1 });
+}
+
+function sameRef(a: ActorRef | null, b: ActorRef | null): boolean {
+  if (!a || !b) return a === b;
+  return a.code === b.code && a.country === b.country && a.org === b.org;
+}
+
+function sameVersion(a: Version, b: Version): boolean {
+  return (
+    a.cameo === b.cameo &&
+    a.label === b.label &&
+    a.quad === b.quad &&
+    a.goldstein === b.goldstein &&
+    a.plover === b.plover &&
+    a.mode === b.mode &&
+    sameActors(a, b)
+  );
+}
+
+function sameDate(a: DateChoice, b: DateChoice): boolean {
+  return a.value === b.value && a.precision === b.precision && a.basis === b.basis;
+}
+
+function samePlace(a: Place, b: Place): boolean {
+  return a.name === b.name && a.country === b.country && a.lat === b.lat && a.lon === b.lon;
+}
+
 /** Counts one more mention in a tally (changes the tally). */
 export function addMention(t: Tally, f: MentionFacts): void {
   t.mentions++;
   bump(t.articles, String(f.context.articleSeq));
   bump(t.outlets, f.context.outlet);
   bump(t.reports, f.context.reportDay);
-  bump(t.versions, JSON.stringify(f.version));
-  if (f.date) bump(t.dates, JSON.stringify(f.date));
-  if (f.place) bump(t.places, JSON.stringify(f.place));
+  count(t.versions, f.version, sameVersion);
+  if (f.date) count(t.dates, f.date, sameDate);
+  if (f.place) count(t.places, f.place, samePlace);
   for (const k of f.actorKeys) bump(t.actors, k);
 }
 
@@ -206,30 +271,23 @@ export interface EventSummary {
   actorKeys: string[];
 }
 
-function best<T>(
-  counts: Record<string, number>,
-  better: (a: T, b: T) => number = () => 0,
-): T | null {
+function best<T>(counts: Counted<T>[], better: (a: T, b: T) => number = () => 0): T | null {
   let top: T | null = null;
   let topCount = -1;
-  for (const [key, n] of Object.entries(counts)) {
-    const v = JSON.parse(key) as T;
-    if (n > topCount || (n === topCount && top !== null && better(v, top) > 0)) {
-      top = v;
+  for (const { value, n } of counts)
+    if (n > topCount || (n === topCount && top !== null && better(value, top) > 0)) {
+      top = value;
       topCount = n;
     }
-  }
   return top;
 }
 
 const FINENESS = { day: 3, month: 2, year: 1 } as const;
 
 /** Dates read in the text outrank publication dates, then the most reported, then the finest. */
-function bestDate(dates: Record<string, number>): DateChoice | null {
-  const text: Record<string, number> = {};
-  for (const [k, n] of Object.entries(dates))
-    if ((JSON.parse(k) as DateChoice).basis === 'text') text[k] = n;
-  const pool = Object.keys(text).length ? text : dates;
+function bestDate(dates: Counted<DateChoice>[]): DateChoice | null {
+  const text = dates.filter((d) => d.value.basis === 'text');
+  const pool = text.length ? text : dates;
   return best<DateChoice>(
     pool,
     (a, b) => FINENESS[a.precision] - FINENESS[b.precision] || (a.value > b.value ? 1 : -1),
@@ -245,17 +303,19 @@ export function generalizes(a: string, b: string): boolean {
 }
 
 function sameActors(a: Version, b: Version): boolean {
-  return JSON.stringify([a.source, a.target]) === JSON.stringify([b.source, b.target]);
+  return sameRef(a.source, b.source) && sameRef(a.target, b.target);
 }
 
 /**
  * The version of the act the reports support best: each version counts its own reports and
  * those of more general codes with the same actors, so that "met" and "hosted" make one
  * hosting; then the more specific code, then its own reports.
- * @example bestVersion({ [v040]: 2, [v043]: 1 }).cameo // '043'
+ * @example bestVersion([{ value: v040, n: 2 }, { value: v043, n: 1 }]).cameo // '043'
  */
-export function bestVersion(versions: Record<string, number>): Version | null {
-  const all = Object.entries(versions).map(([key, n]) => ({ v: JSON.parse(key) as Version, n }));
+export function bestVersion(versions: Counted<Version>[]): Version | null {
+  // The one reading of nearly every story event: nothing to weigh.
+  if (versions.length === 1) return (versions[0] as Counted<Version>).value;
+  const all = versions.map(({ value, n }) => ({ v: value, n }));
   let top: { v: Version; n: number; support: number } | null = null;
   for (const x of all) {
     let support = x.n;

@@ -16,12 +16,19 @@ export interface Signature {
   shingles: number;
 }
 
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
+const FNV_BASIS = 0x811c9dc5;
+
+/** FNV-1a continued over a word's characters from state h. */
+function fnvWord(h: number, word: string): number {
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/** FNV-1a of words joined by single spaces, without building the joined string. */
+function fnvWords(words: readonly string[], from: number, to: number): number {
+  let h = fnvWord(FNV_BASIS, words[from] as string);
+  for (let i = from + 1; i < to; i++)
+    h = fnvWord(Math.imul(h ^ 32, 0x01000193), words[i] as string);
   return h >>> 0;
 }
 
@@ -38,9 +45,11 @@ function mix(x: number): number {
 
 const SEEDS = Uint32Array.from({ length: HASHES }, (_, i) => mix(0x9e3779b9 + i * 0x632be5ab));
 
+const WORD = /[\p{L}\p{N}]+/gu;
+
 /** Lower-case words of letters and digits. */
 function words(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return text.toLowerCase().match(WORD) ?? [];
 }
 
 /**
@@ -51,15 +60,21 @@ export function signature(text: string): Signature {
   const w = words(text);
   const seen = new Set<number>();
   if (w.length < 3) {
-    if (w.length) seen.add(fnv1a(w.join(' ')));
-  } else for (let i = 0; i + 2 < w.length; i++) seen.add(fnv1a(`${w[i]} ${w[i + 1]} ${w[i + 2]}`));
-  const values = new Uint32Array(HASHES).fill(0xffffffff);
-  for (const s of seen)
-    for (let k = 0; k < HASHES; k++) {
-      const h = mix(s ^ (SEEDS[k] as number));
-      if (h < (values[k] as number)) values[k] = h;
+    if (w.length) seen.add(fnvWords(w, 0, w.length));
+  } else for (let i = 0; i + 2 < w.length; i++) seen.add(fnvWords(w, i, i + 3));
+  const shingles = Uint32Array.from(seen);
+  const values = new Uint32Array(HASHES);
+  // Hash by hash over a flat array: the minimum stays in a register.
+  for (let k = 0; k < HASHES; k++) {
+    const seed = SEEDS[k] as number;
+    let min = 0xffffffff;
+    for (let j = 0; j < shingles.length; j++) {
+      const h = mix((shingles[j] as number) ^ seed);
+      if (h < min) min = h;
     }
-  return { values, shingles: seen.size };
+    values[k] = min;
+  }
+  return { values, shingles: shingles.length };
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   emptyTally,
   factsOf,
   overlaps,
+  readTally,
   summarize,
   type MentionContext,
   type MentionFacts,
@@ -313,7 +314,7 @@ export class StoryWriter {
       let t = touched.get(chosen);
       if (!t) {
         const c = stored.get(f.mergeKey)?.find((x) => x.id === chosen) as Candidate;
-        const tally = JSON.parse(c.tally) as Tally;
+        const tally = readTally(c.tally);
         t = { tally, facts: f, keys: new Set(Object.keys(tally.actors)), day: c.day ?? '' };
         touched.set(chosen, t);
       }
