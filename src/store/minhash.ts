@@ -94,8 +94,12 @@ export function bandKeys(sig: Signature): number[] {
 
 /** Estimated Jaccard similarity of two signatures. */
 export function jaccard(a: Signature, b: Signature): number {
+  return jaccardAt(a, b.values, 0);
+}
+
+function jaccardAt(a: Signature, values: Uint32Array, at: number): number {
   let same = 0;
-  for (let k = 0; k < HASHES; k++) if (a.values[k] === b.values[k]) same++;
+  for (let k = 0; k < HASHES; k++) if (a.values[k] === values[at + k]) same++;
   return same / HASHES;
 }
 
@@ -105,10 +109,23 @@ export function jaccard(a: Signature, b: Signature): number {
  * @example nearDuplicate(signature(t), signature(t)) // true
  */
 export function nearDuplicate(a: Signature, b: Signature): { same: boolean; score: number } {
-  if (a.shingles === 0 || b.shingles === 0) return { same: false, score: 0 };
-  const j = jaccard(a, b);
-  const shared = (j * (a.shingles + b.shingles)) / (1 + j);
-  const containment = Math.min(1, shared / Math.min(a.shingles, b.shingles));
+  return nearDuplicateAt(a, b.values, 0, b.shingles);
+}
+
+/**
+ * nearDuplicate against a signature kept at `at` in a flat array of many, read in place.
+ * @example nearDuplicateAt(sig, all, 64 * i, shingles[i]).same
+ */
+export function nearDuplicateAt(
+  a: Signature,
+  values: Uint32Array,
+  at: number,
+  shingles: number,
+): { same: boolean; score: number } {
+  if (a.shingles === 0 || shingles === 0) return { same: false, score: 0 };
+  const j = jaccardAt(a, values, at);
+  const shared = (j * (a.shingles + shingles)) / (1 + j);
+  const containment = Math.min(1, shared / Math.min(a.shingles, shingles));
   const score = Math.max(j, containment * 0.9);
   return { same: j >= 0.5 || (j >= 0.2 && containment >= 0.7), score };
 }

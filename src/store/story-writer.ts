@@ -1,6 +1,5 @@
 import type { Selectable } from 'kysely';
 import type { EventRecord } from '../record.js';
-import { BandIndex } from './band-index.js';
 import { addDays } from './dates.js';
 import { eventColumns, outletOf, type EventColumns } from './event-row.js';
 import {
@@ -14,7 +13,8 @@ import {
   type MentionFacts,
   type Tally,
 } from './merge.js';
-import { bandKeys, nearDuplicate, signature, type Signature } from './minhash.js';
+import { signature, type Signature } from './minhash.js';
+import { RecentArticles } from './recent-articles.js';
 import type { ArticlesTable, EventActorsTable, MentionsTable } from './schema.js';
 import type { ArticleInput, PutResult } from './store.js';
 
@@ -23,13 +23,9 @@ export type OldArticle = Pick<Selectable<ArticlesTable>, 'seq' | 'content_hash' 
 
 /** A stored article's signature and story, for near-duplicate checks. */
 export interface StoredSignature {
+  seq: number;
   signature: Signature;
   storyId: number;
-}
-
-/** A stored article's signature with its seq, as the band index is filled from. */
-export interface SeqSignature extends StoredSignature {
-  seq: number;
 }
 
 export type ArticleRow = Omit<ArticlesTable, 'seq'>;
@@ -74,9 +70,7 @@ export interface WritePorts {
   /** The highest article seq stored (0 when none). */
   lastSeq(): number;
   /** Signatures of the articles stored after seq, oldest first. */
-  signaturesAfter(seq: number): SeqSignature[];
-  /** An article's signature and story; undefined when the article is gone. */
-  storySignature(seq: number): StoredSignature | undefined;
+  signaturesAfter(seq: number): StoredSignature[];
   insertStory(firstArticle: string, createdAt: string): number;
   /** Stores an article and its signature; returns its seq. */
   insertArticle(row: ArticleRow, signature: Signature): number;
@@ -135,8 +129,8 @@ interface Candidate {
  * events, and replacing an article whose text changed. Backend-neutral; the ports run SQL.
  */
 export class StoryWriter {
-  /** The LSH buckets of the newest articles; null until first needed or after a rollback. */
-  private bands: BandIndex | null = null;
+  /** The newest articles' signatures; null until first needed or after a rollback. */
+  private recent: RecentArticles | null = null;
 
   constructor(
     private readonly ports: WritePorts,
@@ -154,7 +148,7 @@ export class StoryWriter {
     } catch {
       // Something failed: undo the batch and redo it with a savepoint per article, so that
       // only the articles that fail are lost. Buckets of undone articles are forgotten.
-      this.bands = null;
+      this.recent = null;
       try {
         return this.ports.transaction(() => {
           this.catchUp();
@@ -167,7 +161,7 @@ export class StoryWriter {
           });
         });
       } finally {
-        this.bands = null;
+        this.recent = null;
       }
     }
   }
@@ -175,14 +169,14 @@ export class StoryWriter {
   /** Files the articles other writers stored since we last looked (all of the window at first). */
   private catchUp(): void {
     const newest = this.ports.lastSeq();
-    let index = this.bands;
-    if (!index || newest - index.last > WINDOW) {
-      index = new BandIndex(PER_BAND, WINDOW);
-      index.last = Math.max(0, newest - WINDOW);
-      this.bands = index;
+    let recent = this.recent;
+    if (!recent || newest - recent.last > WINDOW) {
+      recent = new RecentArticles(PER_BAND, CANDIDATES, WINDOW);
+      recent.last = Math.max(0, newest - WINDOW);
+      this.recent = recent;
     }
-    for (const row of this.ports.signaturesAfter(index.last))
-      index.add(row.seq, bandKeys(row.signature));
+    for (const row of this.ports.signaturesAfter(recent.last))
+      recent.add(row.seq, row.signature, row.storyId);
   }
 
   private put(input: ArticleInput): PutResult {
@@ -195,12 +189,13 @@ export class StoryWriter {
     if (old) {
       for (const id of p.articleEventIds(old.seq)) changed.add(id);
       p.deleteArticle(old.seq);
+      (this.recent as RecentArticles).forget(old.seq);
       for (const id of changed) this.rebuild(id);
     }
     const sig = signature(`${article.title ?? ''}\n${article.text}`);
-    const bands = bandKeys(sig);
     const added = this.now().toISOString();
-    const storyId = this.findStory(sig, bands) ?? p.insertStory(article.id, added);
+    const recent = this.recent as RecentArticles;
+    const storyId = recent.nearest(sig)?.storyId ?? p.insertStory(article.id, added);
     const seq = p.insertArticle(
       {
         id: article.id,
@@ -215,7 +210,7 @@ export class StoryWriter {
       },
       sig,
     );
-    (this.bands as BandIndex).add(seq, bands);
+    recent.add(seq, sig, storyId);
     const context: MentionContext = {
       articleSeq: seq,
       storyId,
@@ -236,26 +231,6 @@ export class StoryWriter {
       mentions,
       events: [...changed],
     };
-  }
-
-  /** The story of the most similar stored article, if any is a near duplicate. */
-  private findStory(sig: Signature, bands: number[]): number | null {
-    const seqs = (this.bands as BandIndex).newest(bands);
-    let bestStory: number | null = null;
-    let bestScore = 0;
-    let compared = 0;
-    for (const seq of seqs) {
-      const c = this.ports.storySignature(seq);
-      // Replaced or deleted since it was filed.
-      if (!c) continue;
-      if (compared++ === CANDIDATES) break;
-      const { same, score } = nearDuplicate(sig, c.signature);
-      if (same && score > bestScore) {
-        bestStory = c.storyId;
-        bestScore = score;
-      }
-    }
-    return bestStory;
   }
 
   /** Stored story events that each fact could join, by merge key. */

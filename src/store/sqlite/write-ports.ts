@@ -10,7 +10,6 @@ import type {
   MentionRow,
   OldArticle,
   ReportRow,
-  SeqSignature,
   StoredSignature,
   WritePorts,
 } from '../story-writer.js';
@@ -97,9 +96,6 @@ function values<R>(row: R, columns: readonly (keyof R)[]): unknown[] {
 /** An article_signatures row. */
 type SignatureRow = Selectable<ArticleSignaturesTable>;
 
-/** Signatures kept in memory, about a day of a busy feed's articles. */
-const SIGNATURE_CACHE = 20_000;
-
 /**
  * The writer's statements on one better-sqlite3 connection, each prepared once. Raw
  * statements rather than Kysely here: building a query object per row was most of the
@@ -118,9 +114,6 @@ export function sqliteWritePorts(db: Database.Database): WritePorts {
     signaturesAfter: db.prepare(
       `SELECT article_seq, signature, shingles, story_id FROM article_signatures
        WHERE article_seq > ? ORDER BY article_seq`,
-    ),
-    storySignature: db.prepare(
-      'SELECT signature, shingles, story_id FROM article_signatures WHERE article_seq = ?',
     ),
     insertSignature: db.prepare(
       `INSERT INTO article_signatures (article_seq, story_id, shingles, signature)
@@ -166,65 +159,26 @@ export function sqliteWritePorts(db: Database.Database): WritePorts {
        FROM mentions m JOIN articles a ON a.seq = m.article_seq WHERE m.event_id = ?`,
     ),
   };
-  const dataVersion = db.prepare('PRAGMA data_version').pluck();
-  let seenVersion: unknown = null;
-  // Signatures of recent articles: near-duplicate candidates are mostly the newest.
-  const signatures = new Map<number, StoredSignature>();
-  const remember = (seq: number, sig: StoredSignature) => {
-    if (signatures.size >= SIGNATURE_CACHE)
-      signatures.delete(signatures.keys().next().value as number);
-    signatures.set(seq, sig);
-  };
   return {
-    transaction(fn) {
-      if (!db.inTransaction) {
-        // Another connection wrote since our last transaction: what we remember may be gone.
-        const version = dataVersion.get();
-        if (version !== seenVersion) signatures.clear();
-        seenVersion = version;
-      }
-      try {
-        return db.transaction(fn)();
-      } catch (error) {
-        signatures.clear();
-        throw error;
-      }
-    },
+    transaction: (fn) => db.transaction(fn)(),
     findArticle: (id) => s.findArticle.get(id) as OldArticle | undefined,
     articleEventIds: (seq) => s.articleEventIds.all(seq) as number[],
     deleteArticle(seq) {
-      signatures.delete(seq);
       s.deleteMentions.run(seq);
       s.deleteSignature.run(seq);
       s.deleteArticle.run(seq);
     },
     lastSeq: () => s.lastSeq.get() as number,
-    signaturesAfter(seq) {
-      const rows = s.signaturesAfter.all(seq) as SignatureRow[];
-      return rows.map((row): SeqSignature => {
-        const sig = {
-          signature: decodeSignature(row.signature, row.shingles),
-          storyId: row.story_id,
-        };
-        remember(row.article_seq, sig);
-        return { seq: row.article_seq, ...sig };
-      });
-    },
-    storySignature(seq) {
-      let sig = signatures.get(seq);
-      if (!sig) {
-        const row = s.storySignature.get(seq) as SignatureRow | undefined;
-        if (!row) return undefined;
-        sig = { signature: decodeSignature(row.signature, row.shingles), storyId: row.story_id };
-        remember(seq, sig);
-      }
-      return sig;
-    },
+    signaturesAfter: (seq) =>
+      (s.signaturesAfter.all(seq) as SignatureRow[]).map((row): StoredSignature => ({
+        seq: row.article_seq,
+        signature: decodeSignature(row.signature, row.shingles),
+        storyId: row.story_id,
+      })),
     insertStory: (first, at) => Number(s.insertStory.run(first, at).lastInsertRowid),
     insertArticle(row, signature) {
       const seq = Number(s.insertArticle.run(values(row, ARTICLE_COLUMNS)).lastInsertRowid);
       s.insertSignature.run(seq, row.story_id, signature.shingles, encodeSignature(signature));
-      remember(seq, { signature, storyId: row.story_id });
       return seq;
     },
     eventCandidates: (key, w) =>
