@@ -149,6 +149,11 @@ describe('the version a story event shows', () => {
     ]);
     expect(t.dates).toEqual([{ value: date, n: 3 }]);
     expect(t.places).toEqual([{ value: place, n: 1 }]);
+    expect(t.articles).toEqual([
+      { value: 1, n: 2 },
+      { value: 2, n: 1 },
+    ]);
+    expect(t.actors).toEqual([{ value: 's:RUSGOV', n: 3 }]);
     expect(summarize(t, 'asserted')).toMatchObject({
       version: { cameo: '043' },
       day: '2024-07-24',

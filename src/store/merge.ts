@@ -155,28 +155,41 @@ export interface Counted<T> {
   n: number;
 }
 
-/** Counts of what the mentions of one story event say. */
+/**
+ * Counts of what the mentions of one story event say, in short lists: most story events
+ * have one mention, and a list costs less than an object keyed by each new day or outlet.
+ */
 export interface Tally {
+  mentions: number;
+  /** Article seqs. */
+  articles: Counted<number>[];
+  outlets: Counted<string>[];
+  /** Days reported on. */
+  reports: Counted<string>[];
+  versions: Counted<Version>[];
+  dates: Counted<DateChoice>[];
+  places: Counted<Place>[];
+  /** `s:KEY` and `t:KEY` entries (see MentionFacts.actorKeys). */
+  actors: Counted<string>[];
+}
+
+/** Tallies written by earlier builds kept counts as objects keyed by the thing counted. */
+interface KeyedTally {
   mentions: number;
   articles: Record<string, number>;
   outlets: Record<string, number>;
   reports: Record<string, number>;
-  versions: Counted<Version>[];
-  dates: Counted<DateChoice>[];
-  places: Counted<Place>[];
-  actors: Record<string, number>;
-}
-
-/** Tallies written by earlier builds kept each reading as a JSON key of its count. */
-interface KeyedTally extends Omit<Tally, 'versions' | 'dates' | 'places'> {
   versions: Record<string, number>;
   dates: Record<string, number>;
   places: Record<string, number>;
+  actors: Record<string, number>;
 }
 
-function listed<T>(counts: Record<string, number>): Counted<T>[] {
-  return Object.entries(counts).map(([key, n]) => ({ value: JSON.parse(key) as T, n }));
+function listed<T>(counts: Record<string, number>, read: (key: string) => T): Counted<T>[] {
+  return Object.entries(counts).map(([key, n]) => ({ value: read(key), n }));
 }
+
+const asIs = (key: string) => key;
 
 /** A stored tally, in either of the forms it has been stored in. */
 export function readTally(json: string): Tally {
@@ -184,28 +197,37 @@ export function readTally(json: string): Tally {
   if (Array.isArray(t.versions)) return t as Tally;
   const keyed = t as KeyedTally;
   return {
-    ...keyed,
-    versions: listed<Version>(keyed.versions),
-    dates: listed<DateChoice>(keyed.dates),
-    places: listed<Place>(keyed.places),
+    mentions: keyed.mentions,
+    articles: listed(keyed.articles, Number),
+    outlets: listed(keyed.outlets, asIs),
+    reports: listed(keyed.reports, asIs),
+    versions: listed(keyed.versions, (k) => JSON.parse(k) as Version),
+    dates: listed(keyed.dates, (k) => JSON.parse(k) as DateChoice),
+    places: listed(keyed.places, (k) => JSON.parse(k) as Place),
+    actors: listed(keyed.actors, asIs),
   };
 }
 
 export function emptyTally(): Tally {
   return {
     mentions: 0,
-    articles: {},
-    outlets: {},
-    reports: {},
+    articles: [],
+    outlets: [],
+    reports: [],
     versions: [],
     dates: [],
     places: [],
-    actors: {},
+    actors: [],
   };
 }
 
-function bump(counts: Record<string, number>, key: string): void {
-  counts[key] = (counts[key] ?? 0) + 1;
+function bump<T extends string | number>(list: Counted<T>[], value: T): void {
+  for (const c of list)
+    if (c.value === value) {
+      c.n++;
+      return;
+    }
+  list.push({ value, n: 1 });
 }
 
 /** Counts value once more in list, by field equality (comparing fields is cheaper than JSON keys). */
@@ -246,7 +268,7 @@ function samePlace(a: Place, b: Place): boolean {
 /** Counts one more mention in a tally (changes the tally). */
 export function addMention(t: Tally, f: MentionFacts): void {
   t.mentions++;
-  bump(t.articles, String(f.context.articleSeq));
+  bump(t.articles, f.context.articleSeq);
   bump(t.outlets, f.context.outlet);
   bump(t.reports, f.context.reportDay);
   count(t.versions, f.version, sameVersion);
@@ -339,7 +361,12 @@ export function summarize(t: Tally, modality: string): EventSummary {
   const version = bestVersion(t.versions);
   if (!version) throw new Error('summarize: a story event needs at least one mention');
   const date = bestDate(t.dates);
-  const reports = Object.keys(t.reports).sort();
+  let first = (t.reports[0] as Counted<string>).value;
+  let last = first;
+  for (const { value } of t.reports) {
+    if (value < first) first = value;
+    if (value > last) last = value;
+  }
   return {
     version,
     date,
@@ -347,11 +374,11 @@ export function summarize(t: Tally, modality: string): EventSummary {
     window: date ? windowOf({ ...date, text: null, start: null, end: null }, modality) : null,
     place: best<Place>(t.places),
     numMentions: t.mentions,
-    numArticles: Object.keys(t.articles).length,
-    numSources: Object.keys(t.outlets).length,
-    firstReport: reports[0] as string,
-    lastReport: reports[reports.length - 1] as string,
-    actorKeys: Object.keys(t.actors),
+    numArticles: t.articles.length,
+    numSources: t.outlets.length,
+    firstReport: first,
+    lastReport: last,
+    actorKeys: t.actors.map((c) => c.value),
   };
 }
 
