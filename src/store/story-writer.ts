@@ -102,7 +102,8 @@ const CANDIDATES = 50;
 const PER_BAND = 8;
 /**
  * Near duplicates are looked for among the newest 32,768 to 65,536 articles stored: copies
- * and rewrites of a story come within days, and the buckets stay in memory (about 32 MB).
+ * and rewrites of a story come within days, and their signatures and buckets stay in memory
+ * (up to about 50 MB).
  */
 const WINDOW = 32_768;
 
