@@ -113,7 +113,7 @@ describe('the version a story event shows', () => {
     source: { code: source, country: source.slice(0, 3), org: null },
     target: { code: 'SYRGOV', country: 'SYR', org: null },
   });
-  const tally = (...counts: [Version, number][]) => counts.map(([value, n]) => ({ value, n }));
+  const tally = (...counts: [Version, number][]) => counts;
 
   it.each([
     ['a hosting told twice as a meeting', tally([v('040'), 2], [v('043'), 1]), '043'],
@@ -144,16 +144,16 @@ describe('the version a story event shows', () => {
     };
     const t = readTally(JSON.stringify(keyed));
     expect(t.versions).toEqual([
-      { value: v('040'), n: 2 },
-      { value: v('043'), n: 1 },
+      [v('040'), 2],
+      [v('043'), 1],
     ]);
-    expect(t.dates).toEqual([{ value: date, n: 3 }]);
-    expect(t.places).toEqual([{ value: place, n: 1 }]);
+    expect(t.dates).toEqual([[date, 3]]);
+    expect(t.places).toEqual([[place, 1]]);
     expect(t.articles).toEqual([
-      { value: 1, n: 2 },
-      { value: 2, n: 1 },
+      [1, 2],
+      [2, 1],
     ]);
-    expect(t.actors).toEqual([{ value: 's:RUSGOV', n: 3 }]);
+    expect(t.actors).toEqual([['s:RUSGOV', 3]]);
     expect(summarize(t, 'asserted')).toMatchObject({
       version: { cameo: '043' },
       day: '2024-07-24',

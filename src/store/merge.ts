@@ -149,11 +149,8 @@ export function factsOf(r: EventRecord, context: MentionContext): MentionFacts {
   };
 }
 
-/** A reading of an event and how many of its mentions give it. */
-export interface Counted<T> {
-  value: T;
-  n: number;
-}
+/** A reading of an event and how many of its mentions give it: a pair, short as JSON. */
+export type Counted<T> = [value: T, n: number];
 
 /**
  * Counts of what the mentions of one story event say, in short lists: most story events
@@ -186,7 +183,7 @@ interface KeyedTally {
 }
 
 function listed<T>(counts: Record<string, number>, read: (key: string) => T): Counted<T>[] {
-  return Object.entries(counts).map(([key, n]) => ({ value: read(key), n }));
+  return Object.entries(counts).map(([key, n]): Counted<T> => [read(key), n]);
 }
 
 const asIs = (key: string) => key;
@@ -223,21 +220,21 @@ export function emptyTally(): Tally {
 
 function bump<T extends string | number>(list: Counted<T>[], value: T): void {
   for (const c of list)
-    if (c.value === value) {
-      c.n++;
+    if (c[0] === value) {
+      c[1]++;
       return;
     }
-  list.push({ value, n: 1 });
+  list.push([value, 1]);
 }
 
 /** Counts value once more in list, by field equality (comparing fields is cheaper than JSON keys). */
 function count<T>(list: Counted<T>[], value: T, same: (a: T, b: T) => boolean): void {
   for (const c of list)
-    if (same(c.value, value)) {
-      c.n++;
+    if (same(c[0], value)) {
+      c[1]++;
       return;
     }
-  list.push({ value, n: 1 });
+  list.push([value, 1]);
 }
 
 function sameRef(a: ActorRef | null, b: ActorRef | null): boolean {
@@ -296,7 +293,7 @@ export interface EventSummary {
 function best<T>(counts: Counted<T>[], better: (a: T, b: T) => number = () => 0): T | null {
   let top: T | null = null;
   let topCount = -1;
-  for (const { value, n } of counts)
+  for (const [value, n] of counts)
     if (n > topCount || (n === topCount && top !== null && better(value, top) > 0)) {
       top = value;
       topCount = n;
@@ -308,7 +305,7 @@ const FINENESS = { day: 3, month: 2, year: 1 } as const;
 
 /** Dates read in the text outrank publication dates, then the most reported, then the finest. */
 function bestDate(dates: Counted<DateChoice>[]): DateChoice | null {
-  const text = dates.filter((d) => d.value.basis === 'text');
+  const text = dates.filter((d) => d[0].basis === 'text');
   const pool = text.length ? text : dates;
   return best<DateChoice>(
     pool,
@@ -332,12 +329,12 @@ function sameActors(a: Version, b: Version): boolean {
  * The version of the act the reports support best: each version counts its own reports and
  * those of more general codes with the same actors, so that "met" and "hosted" make one
  * hosting; then the more specific code, then its own reports.
- * @example bestVersion([{ value: v040, n: 2 }, { value: v043, n: 1 }]).cameo // '043'
+ * @example bestVersion([[v040, 2], [v043, 1]]).cameo // '043'
  */
 export function bestVersion(versions: Counted<Version>[]): Version | null {
   // The one reading of nearly every story event: nothing to weigh.
-  if (versions.length === 1) return (versions[0] as Counted<Version>).value;
-  const all = versions.map(({ value, n }) => ({ v: value, n }));
+  if (versions.length === 1) return (versions[0] as Counted<Version>)[0];
+  const all = versions.map(([v, n]) => ({ v, n }));
   let top: { v: Version; n: number; support: number } | null = null;
   for (const x of all) {
     let support = x.n;
@@ -361,9 +358,9 @@ export function summarize(t: Tally, modality: string): EventSummary {
   const version = bestVersion(t.versions);
   if (!version) throw new Error('summarize: a story event needs at least one mention');
   const date = bestDate(t.dates);
-  let first = (t.reports[0] as Counted<string>).value;
+  let first = (t.reports[0] as Counted<string>)[0];
   let last = first;
-  for (const { value } of t.reports) {
+  for (const [value] of t.reports) {
     if (value < first) first = value;
     if (value > last) last = value;
   }
@@ -378,7 +375,7 @@ export function summarize(t: Tally, modality: string): EventSummary {
     numSources: t.outlets.length,
     firstReport: first,
     lastReport: last,
-    actorKeys: t.actors.map((c) => c.value),
+    actorKeys: t.actors.map((c) => c[0]),
   };
 }
 

@@ -291,7 +291,7 @@ export class StoryWriter {
       if (!t) {
         const c = stored.get(f.mergeKey)?.find((x) => x.id === chosen) as Candidate;
         const tally = readTally(c.tally);
-        t = { tally, facts: f, keys: new Set(tally.actors.map((c) => c.value)), day: c.day ?? '' };
+        t = { tally, facts: f, keys: new Set(tally.actors.map((c) => c[0])), day: c.day ?? '' };
         touched.set(chosen, t);
       }
       addMention(t.tally, f);
