@@ -33,7 +33,7 @@ function fnvWords(words: readonly string[], from: number, to: number): number {
 }
 
 /** A 32-bit mixer (murmur3's finaliser) that turns one hash into HASHES independent ones. */
-function mix(x: number): number {
+export function mix(x: number): number {
   let h = x;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);

@@ -1,4 +1,4 @@
-import { bandKeys, HASHES, nearDuplicateAt, type Signature } from './minhash.js';
+import { bandKeys, HASHES, mix, nearDuplicateAt, type Signature } from './minhash.js';
 
 /**
  * The signatures, stories and LSH buckets of the newest articles, in memory. Written here
@@ -100,13 +100,7 @@ class Generation {
 
 /** A 32-bit fingerprint of a band key (band number and hash): what the table stores. */
 function fingerprint(key: number): number {
-  let h = (key >>> 0) ^ Math.imul(Math.floor(key / 2 ** 32) + 1, 0x9e3779b1);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return mix((key >>> 0) ^ Math.imul(Math.floor(key / 2 ** 32) + 1, 0x9e3779b1));
 }
 
 /**
