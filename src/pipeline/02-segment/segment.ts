@@ -136,7 +136,12 @@ export function segment(
     if (pos === 'SPACE') continue;
     const word = formById(ids[w] as number, doc, w);
     const value = word.value;
-    let at = input.folded.indexOf(value, cursor);
+    // Most tokens stand at the cursor or one space after it: checked before a search.
+    let at = input.folded.startsWith(value, cursor)
+      ? cursor
+      : input.folded.charCodeAt(cursor) === 32 && input.folded.startsWith(value, cursor + 1)
+        ? cursor + 1
+        : input.folded.indexOf(value, cursor);
     const found = at >= 0 && at - cursor <= 40;
     // wink rewrites a few forms ("can't" → "ca"): fall back to the next non-space character.
     if (!found) {

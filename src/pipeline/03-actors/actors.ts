@@ -29,7 +29,9 @@ function assignGroups(keys: readonly string[], mentions: Mention[], nextGroup: n
   let group = nextGroup;
   if (mentions.length < 2) {
     for (const m of mentions) if (m.group < 0) m.group = group++;
-    return Math.max(group, ...mentions.map((m) => m.group + 1));
+    let next = group;
+    for (const m of mentions) if (m.group + 1 > next) next = m.group + 1;
+    return next;
   }
   let prev: Mention | undefined;
   for (const m of mentions) {
@@ -108,19 +110,30 @@ function copyAs(
   group: number,
   word: string,
 ): Mention {
+  const { prep, prepAt } = prepositionBefore(ctx, first);
+  // Every field named rather than spread: spreading a mention into a literal is slow.
   return makeMention({
-    ...m,
     first,
     last,
-    group,
+    country: m.country,
+    org: m.org,
+    role: m.role,
+    title: m.title,
+    person: m.person,
+    plural: m.plural,
     possessive:
       POSSESSIVE.has(ctx.keys[last] ?? '') ||
       word === 'his' ||
       word === 'her' ||
       word === 'its' ||
       word === 'their',
-    ...prepositionBefore(ctx, first),
+    prep,
+    prepAt,
+    unanchored: m.unanchored,
+    seat: m.seat,
+    group,
     anaphor: true,
+    code: m.code,
     evidence: [...m.evidence, `coref:${word}`],
   });
 }
@@ -227,7 +240,12 @@ export function findActors(
     group = assignGroups(keys, mentions, group);
     // A group stands after the preposition of its first member ("between A and B").
     for (const m of mentions) {
-      const head = mentions.find((x) => x.group === m.group);
+      let head: Mention | undefined;
+      for (const x of mentions)
+        if (x.group === m.group) {
+          head = x;
+          break;
+        }
       if (head && head !== m) {
         m.prep = head.prep;
         m.prepAt = head.prepAt;
