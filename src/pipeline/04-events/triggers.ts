@@ -1,4 +1,4 @@
-import { LEX, type Dictionaries, type Tense } from '../../dictionaries/index.js';
+import { LEX, withPlurals, type Dictionaries, type Tense } from '../../dictionaries/index.js';
 import { trieFrom } from '../../dictionaries/phrase-trie.js';
 import type { EventPattern } from '../../dictionaries/schemas.js';
 import type { Token } from '../02-segment/segment.js';
@@ -68,21 +68,6 @@ const NOUN_SKIP = new Set([
   'PUNCT',
 ]);
 
-/**
- * The words that are one of `wanted` or its plural ("ties", "sanctions", "forces"), as a word
- * read its singular: "-ies" for "-y", "-es" or "-s" dropped. Made once, so that each word after
- * a verb is one set lookup rather than new strings to hash.
- */
-function withPlurals(wanted: ReadonlySet<string>): Set<string> {
-  const out = new Set(wanted);
-  for (const o of wanted) {
-    if (o.endsWith('y')) out.add(o.slice(0, -1) + 'ies');
-    if (!o.endsWith('i')) out.add(o + 'es');
-    if (!o.endsWith('ie')) out.add(o + 's');
-  }
-  return out;
-}
-
 /** A pattern's object words, lower-cased once, two-word ones by their first word. */
 interface Objects {
   one: Set<string>;
@@ -114,15 +99,19 @@ function objectSet(objects: readonly string[]): Objects {
 
 /** Finds a required object within a few words after the verb ("cut diplomatic ties"). */
 function findObject(
+  tokens: readonly Token[],
   keys: readonly string[],
   from: number,
   last: number,
   objects: readonly string[],
 ): number | null {
-  const wanted = objectSet(objects);
+  let wanted: Objects | null = null;
   for (let i = from; i < Math.min(last, from + 7); i++) {
     const k = keys[i] ?? '';
     if (i > from && STOP.has(k)) return null;
+    // A word no pattern takes as its object is in no pattern's sets.
+    if (!((tokens[i] as Token).lex & LEX.object)) continue;
+    wanted ??= objectSet(objects);
     if (wanted.forms.has(k)) return i;
     // Two-word objects ("chemical weapons", "human shields").
     if (wanted.two.get(k)?.has(keys[i + 1] ?? '')) return i + 1;
@@ -272,8 +261,10 @@ export function findTriggers(
         if (v.pattern.object) {
           // "diplomats were expelled": a passive verb's object is its subject.
           object =
-            findObject(keys, end, last, v.pattern.object) ??
-            (passive ? findObject(keys, Math.max(first, i - 6), i, v.pattern.object) : null);
+            findObject(tokens, keys, end, last, v.pattern.object) ??
+            (passive
+              ? findObject(tokens, keys, Math.max(first, i - 6), i, v.pattern.object)
+              : null);
           if (object === null) continue;
         }
         out.push({

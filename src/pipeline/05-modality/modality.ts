@@ -246,12 +246,14 @@ export function applyModality(
  * the act itself, not having happened, is dropped.
  */
 export function refineAppeals(ctx: ModalityContext, candidates: Candidate[]): Candidate[] {
-  const dropped = new Set<Candidate>();
+  let dropped: Set<Candidate> | null = null;
   for (const c of candidates) {
     const head = c.trigger.first;
+    // Only a target and a word that starts some cue are worth a walk through the cues.
+    if (!c.target || !((ctx.tokens[head] as Token).lex & LEX.cue)) continue;
     const hit = trieLongest(ctx.dict.complement, ctx.keys, head, c.trigger.last);
     const effect = hit?.values[0]?.effect;
-    if (!c.target || (effect !== 'appeal' && effect !== 'demand')) continue;
+    if (effect !== 'appeal' && effect !== 'demand') continue;
     const end = Math.max(
       ...candidates
         .filter((x) => x.trigger === c.trigger)
@@ -268,7 +270,9 @@ export function refineAppeals(ctx: ModalityContext, candidates: Candidate[]): Ca
     const codes = ctx.dict.controlCodes[effect];
     c.code = codes?.[inner.code.slice(0, 2)] ?? codes?.['default'] ?? c.code;
     c.evidence.push(`control:${ctx.keys[head] ?? ''}:${effect}`);
+    dropped ??= new Set();
     for (const x of candidates) if (x.trigger === inner.trigger) dropped.add(x);
   }
-  return dropped.size ? candidates.filter((c) => !dropped.has(c)) : candidates;
+  const gone = dropped;
+  return gone?.size ? candidates.filter((c) => !gone.has(c)) : candidates;
 }
