@@ -592,10 +592,7 @@ function holderList(
   let k = j;
   while (k < hits.length) {
     const h = hits[k] as AtomHit;
-    const okStart =
-      out.length === 0
-        ? h.first === at
-        : onlyGlue(ctx.keys, at, h.first, LIST_GLUE);
+    const okStart = out.length === 0 ? h.first === at : onlyGlue(ctx.keys, at, h.first, LIST_GLUE);
     if (!okStart || !(h.atom.kind === 'country' || h.atom.kind === 'org' || h.atom.kind === 'seat'))
       break;
     out.push(h);
