@@ -1,4 +1,4 @@
-import type { Dictionaries } from '../dictionaries/index.js';
+import { LEX, type Dictionaries } from '../dictionaries/index.js';
 import type { EventDate, EventRecord, Issue, Location } from '../record.js';
 import { normalize } from './01-normalize/normalize.js';
 import { segment, type Segmented, type Sentence } from './02-segment/segment.js';
@@ -111,7 +111,7 @@ function borrowDates(records: EventRecord[], published: string | null): void {
  * cues that govern other events ("agreed to meet") and dropped ones are taken out.
  */
 function modality(mctx: ModalityContext, s: Sentence, found: Candidate[]): Candidate[] {
-  const cues = sentenceCues(mctx, s.first, s.last);
+  const cues = sentenceCues(mctx, s.first, s.last, s.lex);
   mctx.conditional = cues.conditional;
   mctx.future = cues.future;
   // A few per sentence: arrays, not sets.
@@ -162,7 +162,9 @@ export function codeArticle(
   const rejections: Rejection[] = [];
   // Triggers only where some actor is named: an event needs one.
   const triggers = doc.sentences.map((s) =>
-    mentions[s.index]?.length ? findTriggers(doc.tokens, keys, s.first, s.last, dict) : [],
+    mentions[s.index]?.length && s.lex & (LEX.verb | LEX.noun)
+      ? findTriggers(doc.tokens, keys, s.first, s.last, dict)
+      : [],
   );
   const found = doc.sentences.map((s) => {
     const sentenceTriggers = triggers[s.index] as Trigger[];

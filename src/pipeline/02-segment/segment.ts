@@ -28,6 +28,8 @@ export interface Sentence {
   last: number;
   start: number;
   end: number;
+  /** The LEX bits of its tokens together: a stage none of whose words it holds can skip it. */
+  lex: number;
 }
 
 export interface Segmented {
@@ -173,7 +175,9 @@ export function segment(
     if (last <= first) continue;
     const start = (tokens[first] as Token).start;
     const end = (tokens[last - 1] as Token).end;
-    sentences.push({ index: sentences.length, first, last, start, end });
+    let lex = 0;
+    for (let i = first; i < last; i++) lex |= (tokens[i] as Token).lex;
+    sentences.push({ index: sentences.length, first, last, start, end, lex });
   }
   return { tokens, keys, sentences };
 }

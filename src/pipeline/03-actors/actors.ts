@@ -249,7 +249,9 @@ export function findActors(
   let group = 0;
   const history: Mention[] = [];
   // Every sentence's dictionary hits first: the trie walk's code stays warm across sentences.
-  const atoms = doc.sentences.map((s) => findAtoms(doc.tokens, keys, s.first, s.last));
+  const atoms = doc.sentences.map((s) =>
+    s.lex & LEX.actor ? findAtoms(doc.tokens, keys, s.first, s.last) : [],
+  );
   for (const s of doc.sentences) {
     let mentions = composeMentions(ctx, atoms[s.index] as AtomHit[], group);
     for (const m of mentions) if (m.group >= group) group = m.group + 1;
@@ -267,9 +269,11 @@ export function findActors(
         m.prepAt = head.prepAt;
       }
     }
-    const resolved = resolveAnaphora(ctx, s.first, s.last, mentions, history, group);
-    mentions = resolved.mentions;
-    group = resolved.nextGroup;
+    if (s.lex & LEX.anaphor) {
+      const resolved = resolveAnaphora(ctx, s.first, s.last, mentions, history, group);
+      mentions = resolved.mentions;
+      group = resolved.nextGroup;
+    }
     out.push(mentions);
     // Pronouns reach back two sentences at most.
     if (mentions.length > 0) {

@@ -235,7 +235,7 @@ export function findEvents(
   };
   let veto: string | null = scoreLike(tokens, sentence) ? 'a score' : null;
   // Words inside actor names ("Arab League") are not sport.
-  for (let i = sentence.first; i < sentence.last && !veto; i++)
+  for (let i = sentence.first; i < sentence.last && !veto && sentence.lex & LEX.veto; i++)
     if ((tokens[i] as Token).lex & LEX.veto && !mentions.some((m) => m.first <= i && i < m.last))
       veto = `"${tokens[i]?.text ?? ''}"`;
   const demands = mustAt >= 0 ? mustDemands(ctx, sentence, found) : [];

@@ -14,15 +14,22 @@ export interface ModalityContext {
   future: boolean;
 }
 
-/** Sentence-wide cues, found once per sentence rather than once per event. */
+/**
+ * Sentence-wide cues, found once per sentence rather than once per event. `lex`, the LEX bits
+ * of the sentence's tokens together, spares the search for cues none of whose words it holds.
+ */
 export function sentenceCues(
   ctx: Pick<ModalityContext, 'keys' | 'dict' | 'tokens'>,
   first: number,
   last: number,
+  lex = LEX.conditional | LEX.future,
 ): { conditional: boolean; future: boolean } {
   return {
-    conditional: anyPhrase(ctx, ctx.dict.conditional, LEX.conditional, first, last) >= 0,
-    future: anyPhrase(ctx, ctx.dict.future, LEX.future, first, last) >= 0,
+    conditional:
+      (lex & LEX.conditional) !== 0 &&
+      anyPhrase(ctx, ctx.dict.conditional, LEX.conditional, first, last) >= 0,
+    future:
+      (lex & LEX.future) !== 0 && anyPhrase(ctx, ctx.dict.future, LEX.future, first, last) >= 0,
   };
 }
 
