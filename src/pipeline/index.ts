@@ -130,7 +130,9 @@ function modality(mctx: ModalityContext, s: Sentence, found: Candidate[]): Candi
   }
   return refineAppeals(
     mctx,
-    found.filter((c) => !governing.includes(c.trigger.first) && !dropped.includes(c)),
+    governing.length || dropped.length
+      ? found.filter((c) => !governing.includes(c.trigger.first) && !dropped.includes(c))
+      : found,
   );
 }
 

@@ -238,13 +238,15 @@ export function findEvents(
   for (let i = sentence.first; i < sentence.last && !veto && sentence.lex & LEX.veto; i++)
     if ((tokens[i] as Token).lex & LEX.veto && !mentions.some((m) => m.first <= i && i < m.last))
       veto = `"${tokens[i]?.text ?? ''}"`;
-  const demands = mustAt >= 0 ? mustDemands(ctx, sentence, found) : [];
-  candidates.push(...demands);
-  // What "must" be done is demanded, not done: those acts are not coded on their own.
-  const demanded = demands.map((d) => d.trigger.first);
-  const triggers = demanded.length
-    ? found.filter((t) => !demanded.some((m) => t.first > m && t.first - m <= 4))
-    : found;
+  let triggers = found;
+  if (mustAt >= 0) {
+    const demands = mustDemands(ctx, sentence, found);
+    candidates.push(...demands);
+    // What "must" be done is demanded, not done: those acts are not coded on their own.
+    const demanded = demands.map((d) => d.trigger.first);
+    if (demanded.length)
+      triggers = found.filter((t) => !demanded.some((m) => t.first > m && t.first - m <= 4));
+  }
   for (const t of triggers) {
     if (veto && dict.vetoRoots.has(t.pattern.code.slice(0, 2))) {
       if (explain) reject(rejections, sentence, t, `sport, market or weather sentence (${veto})`);

@@ -53,6 +53,8 @@ const BE = new Set([
   'got',
   'gets',
 ]);
+/** Tags a verb's object can start with. */
+const OBJECT_START = new Set(['DET', 'PRON', 'NUM', 'ADJ', 'PROPN', 'NOUN']);
 const STOP = new Set(['.', ';', ':', ',', 'that', 'which', 'who', 'and', 'but']);
 const NOUN_SKIP = new Set([
   'DET',
@@ -181,7 +183,7 @@ function verbCandidate(
     const before = tokens[at - 1]?.pos;
     const after = tokens[at + 1]?.pos;
     // ...but "the tanker detained off Gibraltar" is a participle: a verb needs its object next.
-    const object = ['DET', 'PRON', 'NUM', 'ADJ', 'PROPN', 'NOUN'].includes(after ?? '');
+    const object = OBJECT_START.has(after ?? '');
     return object && (before === 'PROPN' || before === 'NOUN' || before === 'ADJ');
   }
   return false;

@@ -35,6 +35,7 @@ export function sentenceCues(
 
 const SPEECH_ROOTS = new Set(['01', '02', '09', '10', '11', '12', '13']);
 const WARN = new Set(['warned', 'warns', 'threatened', 'threatens', 'vowed', 'vows']);
+const WILL = new Set(['would', 'will', "'d", "'ll"]);
 
 /** "warned it would retaliate", "vowed that they will strike back": a threat of the act. */
 function threatBefore(
@@ -44,7 +45,7 @@ function threatBefore(
 ): { at: number; effect: ControlEffect } | null {
   let i = anchor - 1;
   while (i >= first && (ctx.tokens[i]?.pos === 'ADV' || ctx.keys[i] === 'not')) i--;
-  if (!['would', 'will', "'d", "'ll"].includes(ctx.keys[i] ?? '')) return null;
+  if (!WILL.has(ctx.keys[i] ?? '')) return null;
   for (let j = i - 1; j >= Math.max(first, i - 4); j--) {
     const k = ctx.keys[j] ?? '';
     if (WARN.has(k)) return { at: j, effect: k.startsWith('vow') ? 'intent' : 'threat' };
@@ -82,7 +83,8 @@ function cueBefore(
   end: number,
   first: number,
 ): { at: number; effect: ControlEffect } | null {
-  for (const len of [2, 1]) {
+  // Two words, then one.
+  for (let len = 2; len >= 1; len--) {
     const at = end - len;
     if (at < first || !((ctx.tokens[at] as Token).lex & LEX.cue)) continue;
     const hit = trieLongest(ctx.dict.complement, ctx.keys, at, end);
@@ -228,7 +230,10 @@ export function applyModality(
     modality = 'planned';
     evidence.push('modality:future-time');
   }
-  if (anyPhrase(ctx, ctx.dict.deniedAfter, LEX.denied, t.last, Math.min(last, t.last + 10)) >= 0) {
+  if (
+    c.sentence.lex & LEX.denied &&
+    anyPhrase(ctx, ctx.dict.deniedAfter, LEX.denied, t.last, Math.min(last, t.last + 10)) >= 0
+  ) {
     modality = 'negated';
     evidence.push('modality:denied-after');
   }
