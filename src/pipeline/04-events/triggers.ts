@@ -228,26 +228,22 @@ export function findTriggers(
     if (!(tok.lex & (LEX.verb | LEX.noun))) continue;
     const verbs = tok.entry?.verbs;
     let matched = false;
-    if (verbs) {
+    // What stands before the word is the same for each of its patterns.
+    if (verbs && !describesNoun(keys, i)) {
+      const prevPos = tokens[i - 1]?.pos;
+      const prevKey = keys[i - 1] ?? '';
       for (const v of verbs) {
-        if (!verbCandidate(tokens, tok, keys, i, first, v.tenses) || describesNoun(keys, i))
-          continue;
+        if (!verbCandidate(tokens, tok, keys, i, first, v.tenses)) continue;
+        const base = v.tenses.has('base');
         // "the occupied West Bank", "the detained activists": participles used as adjectives.
-        if (tokens[i - 1]?.pos === 'DET' && !v.tenses.has('base')) continue;
+        if (!base && prevPos === 'DET') continue;
         // "discussed restoring ties": a gerund after another verb is a topic, not an act
-        // unless that verb only starts it ("began delivering").
+        // unless that verb only starts it ("began delivering"); "torturing detained
+        // activists": a participle after a gerund describes a noun.
         if (
-          v.tenses.has('ing') &&
-          !v.tenses.has('base') &&
-          tokens[i - 1]?.pos === 'VERB' &&
-          !STARTERS.has(keys[i - 1] ?? '')
-        )
-          continue;
-        // "torturing detained activists": a participle after a gerund describes a noun.
-        if (
-          !v.tenses.has('base') &&
-          tokens[i - 1]?.pos === 'VERB' &&
-          (keys[i - 1] ?? '').endsWith('ing')
+          !base &&
+          prevPos === 'VERB' &&
+          ((v.tenses.has('ing') && !STARTERS.has(prevKey)) || prevKey.endsWith('ing'))
         )
           continue;
         let end = i + 1;
