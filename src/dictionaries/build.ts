@@ -85,7 +85,36 @@ export const LEX = {
   role: 1024,
   /** A form of a verb of saying (`Dictionaries.speech`). */
   speech: 2048,
+  /** A word some verb pattern requires as its object, or its plural, or a two-word one's first. */
+  object: 4096,
 } as const;
+
+/**
+ * The words that are one of `wanted` or its plural ("ties", "sanctions", "forces"), as a word
+ * read its singular: "-ies" for "-y", "-es" or "-s" dropped.
+ * @example withPlurals(new Set(['sanction'])).has('sanctions') // true
+ */
+export function withPlurals(wanted: ReadonlySet<string>): Set<string> {
+  const out = new Set(wanted);
+  for (const o of wanted) {
+    if (o.endsWith('y')) out.add(o.slice(0, -1) + 'ies');
+    if (!o.endsWith('i')) out.add(o + 'es');
+    if (!o.endsWith('ie')) out.add(o + 's');
+  }
+  return out;
+}
+
+/** Every word a verb pattern's object can be read from (what `LEX.object` marks). */
+function objectWords(raw: RawData): Set<string> {
+  const out = new Set<string>();
+  for (const { pattern } of raw.events) {
+    if (!pattern.verb || !pattern.object) continue;
+    const one = new Set(pattern.object.map((o) => o.toLowerCase()));
+    for (const w of withPlurals(one)) out.add(w);
+    for (const o of one) if (o.includes(' ')) out.add(o.slice(0, o.indexOf(' ')));
+  }
+  return out;
+}
 
 /** Words that refer back to actors named before. */
 export const ANAPHORS = [
@@ -492,6 +521,7 @@ export function buildDictionaries(raw: RawData): Dictionaries {
   mark(deniedAfter.next?.keys() ?? [], LEX.denied);
   const speech = allForms(raw.control.speech, irregular);
   mark(speech, LEX.speech);
+  mark(objectWords(raw), LEX.object);
   return {
     actors,
     verbs,

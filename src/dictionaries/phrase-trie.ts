@@ -49,11 +49,16 @@ export function trieFrom<T>(
   limit = keys.length,
 ): { length: number; values: T[] } | undefined {
   let node: TrieNode<T> | undefined = first;
-  let best = first.values ? { length: 1, values: first.values } : undefined;
+  // The answer is made once, at the end, however many phrases the walk passes.
+  let length = 1;
+  let values = first.values;
   for (let i = from + 1; i < limit && node.next; i++) {
     node = node.next.get(keys[i] as string);
     if (!node) break;
-    if (node.values) best = { length: i - from + 1, values: node.values };
+    if (node.values) {
+      length = i - from + 1;
+      values = node.values;
+    }
   }
-  return best;
+  return values ? { length, values } : undefined;
 }

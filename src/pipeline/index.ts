@@ -1,4 +1,4 @@
-import type { Dictionaries } from '../dictionaries/index.js';
+import { LEX, type Dictionaries } from '../dictionaries/index.js';
 import type { EventDate, EventRecord, Issue, Location } from '../record.js';
 import { normalize } from './01-normalize/normalize.js';
 import { segment, type Segmented, type Sentence } from './02-segment/segment.js';
@@ -111,7 +111,9 @@ function borrowDates(records: EventRecord[], published: string | null): void {
  * cues that govern other events ("agreed to meet") and dropped ones are taken out.
  */
 function modality(mctx: ModalityContext, s: Sentence, found: Candidate[]): Candidate[] {
-  Object.assign(mctx, sentenceCues(mctx, s.first, s.last));
+  const cues = sentenceCues(mctx, s.first, s.last, s.lex);
+  mctx.conditional = cues.conditional;
+  mctx.future = cues.future;
   // A few per sentence: arrays, not sets.
   const governing: number[] = [];
   const dropped: Candidate[] = [];
@@ -128,7 +130,9 @@ function modality(mctx: ModalityContext, s: Sentence, found: Candidate[]): Candi
   }
   return refineAppeals(
     mctx,
-    found.filter((c) => !governing.includes(c.trigger.first) && !dropped.includes(c)),
+    governing.length || dropped.length
+      ? found.filter((c) => !governing.includes(c.trigger.first) && !dropped.includes(c))
+      : found,
   );
 }
 
@@ -160,11 +164,15 @@ export function codeArticle(
   const rejections: Rejection[] = [];
   // Triggers only where some actor is named: an event needs one.
   const triggers = doc.sentences.map((s) =>
-    mentions[s.index]?.length ? findTriggers(doc.tokens, keys, s.first, s.last, dict) : [],
+    mentions[s.index]?.length && s.lex & (LEX.verb | LEX.noun)
+      ? findTriggers(doc.tokens, keys, s.first, s.last, dict)
+      : [],
   );
   const found = doc.sentences.map((s) => {
     const sentenceTriggers = triggers[s.index] as Trigger[];
     const sentenceMentions = mentions[s.index] ?? [];
+    // No actor, no event (and nothing to explain).
+    if (sentenceMentions.length === 0) return [];
     const f = findEvents(
       doc.tokens,
       keys,
@@ -238,6 +246,7 @@ export function codeArticle(
       evidence.push(...c.evidence);
       if (expr) evidence.push(`date:${expr.text}`);
       if (location) evidence.push(`place:${location.name}`);
+      const scored = score(dict, c.code);
       records.push({
         id,
         articleId: article.id,
@@ -245,7 +254,12 @@ export function codeArticle(
         sentence: sentenceText,
         source,
         target,
-        ...score(dict, c.code),
+        // Named one by one: a spread inside a literal builds the record slowly.
+        cameo: scored.cameo,
+        cameoLabel: scored.cameoLabel,
+        plover: scored.plover,
+        quadClass: scored.quadClass,
+        goldstein: scored.goldstein,
         modality: c.modality,
         date,
         location,

@@ -28,6 +28,8 @@ export interface Sentence {
   last: number;
   start: number;
   end: number;
+  /** The LEX bits of its tokens together: a stage none of whose words it holds can skip it. */
+  lex: number;
 }
 
 export interface Segmented {
@@ -123,8 +125,9 @@ export function segment(
   const ids = doc.tokens().out(its.uniqueId) as unknown as number[];
   const tags = doc.tokens().out(its.pos) as string[];
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+  const { folded, text: body } = input;
   // Folding left the body alone (it returns the same string then).
-  const plain = input.folded === input.text;
+  const plain = folded === body;
   const tokens: Token[] = [];
   const keys: string[] = [];
   // Map wink's token index to ours (we drop whitespace tokens).
@@ -136,17 +139,22 @@ export function segment(
     if (pos === 'SPACE') continue;
     const word = formById(ids[w] as number, doc, w);
     const value = word.value;
-    let at = input.folded.indexOf(value, cursor);
+    // Most tokens follow the cursor directly or after one space: checked before a search.
+    const next =
+      folded.charCodeAt(cursor) === 32 && value.length > 0 && value.charCodeAt(0) !== 32
+        ? cursor + 1
+        : cursor;
+    let at = folded.startsWith(value, next) ? next : folded.indexOf(value, cursor);
     const found = at >= 0 && at - cursor <= 40;
     // wink rewrites a few forms ("can't" → "ca"): fall back to the next non-space character.
     if (!found) {
       at = cursor;
-      while (at < input.folded.length && /\s/.test(input.folded[at] as string)) at++;
+      while (at < folded.length && /\s/.test(folded[at] as string)) at++;
     }
-    const end = Math.min(at + value.length, input.text.length);
+    const end = Math.min(at + value.length, body.length);
     // Where folding changed no letter of the token, its words are wink's.
-    const same = found && (plain || input.text.startsWith(value, at));
-    const text = same ? value : input.text.slice(at, end);
+    const same = found && (plain || body.startsWith(value, at));
+    const text = same ? value : body.slice(at, end);
     const form = withLex(same ? word : formByText(text), lexicon);
     keys.push(form.key);
     tokens.push({
@@ -168,7 +176,9 @@ export function segment(
     if (last <= first) continue;
     const start = (tokens[first] as Token).start;
     const end = (tokens[last - 1] as Token).end;
-    sentences.push({ index: sentences.length, first, last, start, end });
+    let lex = 0;
+    for (let i = first; i < last; i++) lex |= (tokens[i] as Token).lex;
+    sentences.push({ index: sentences.length, first, last, start, end, lex });
   }
   return { tokens, keys, sentences };
 }

@@ -29,7 +29,9 @@ function assignGroups(keys: readonly string[], mentions: Mention[], nextGroup: n
   let group = nextGroup;
   if (mentions.length < 2) {
     for (const m of mentions) if (m.group < 0) m.group = group++;
-    return Math.max(group, ...mentions.map((m) => m.group + 1));
+    let next = group;
+    for (const m of mentions) if (m.group + 1 > next) next = m.group + 1;
+    return next;
   }
   let prev: Mention | undefined;
   for (const m of mentions) {
@@ -37,7 +39,7 @@ function assignGroups(keys: readonly string[], mentions: Mention[], nextGroup: n
     let joined = false;
     if (prev && !prev.possessive && m.first > prevEnd) {
       joined = true;
-      for (let i = prevEnd; i < m.first; i++) if (!GLUE.has(keys[i] ?? '')) joined = false;
+      for (let i = prevEnd; i < m.first && joined; i++) joined = GLUE.has(keys[i] ?? '');
     }
     if (joined && prev) {
       const from = m.group;
@@ -50,20 +52,27 @@ function assignGroups(keys: readonly string[], mentions: Mention[], nextGroup: n
     prev = m;
   }
   // "to Türkiye, the foreign ministry said": without "and"/"or" a comma makes no list.
-  const byGroup = new Map<number, Mention[]>();
-  for (const m of mentions) {
-    const members = byGroup.get(m.group);
-    if (members) members.push(m);
-    else byGroup.set(m.group, [m]);
-  }
-  for (const members of byGroup.values()) {
-    if (members.length < 2) continue;
-    const from = (members[0] as Mention).first;
-    const to = (members[members.length - 1] as Mention).first;
+  // Groups in order of their first member; a sentence has a handful, so scans beat a map.
+  for (let a = 0; a < mentions.length; a++) {
+    const head = mentions[a] as Mention;
+    const g = head.group;
+    let seenBefore = false;
+    for (let b = 0; b < a && !seenBefore; b++) seenBefore = (mentions[b] as Mention).group === g;
+    if (seenBefore) continue;
+    let tail = a;
+    for (let b = a + 1; b < mentions.length; b++)
+      if ((mentions[b] as Mention).group === g) tail = b;
+    if (tail === a) continue;
+    const to = (mentions[tail] as Mention).first;
     let listed = false;
-    for (let i = from; i < to; i++)
-      if (keys[i] === 'and' || keys[i] === 'or' || keys[i] === '&') listed = true;
-    if (!listed) for (const m of members.slice(1)) m.group = group++;
+    for (let i = head.first; i < to && !listed; i++)
+      listed = keys[i] === 'and' || keys[i] === 'or' || keys[i] === '&';
+    // Those split off get new numbers, above every group read so far.
+    if (!listed)
+      for (let b = a + 1; b <= tail; b++) {
+        const m = mentions[b] as Mention;
+        if (m.group === g) m.group = group++;
+      }
   }
   return group;
 }
@@ -78,23 +87,32 @@ interface Before {
 
 /** The mention `back` places before the anaphor (0 the latest), read in place, not copied. */
 function before(b: Before, back: number): Mention | undefined {
-  return back < b.count
-    ? b.mentions[b.count - 1 - back]
-    : b.history[b.history.length - 1 - (back - b.count)];
+  if (back < b.count) return b.mentions[b.count - 1 - back];
+  const at = b.history.length - 1 - (back - b.count);
+  // A negative index is no array index: reading one takes the engine's slowest path.
+  return at >= 0 ? b.history[at] : undefined;
 }
 
 function lastBefore(b: Before, test: (m: Mention) => boolean): Mention | undefined {
-  for (let back = 0, m = before(b, 0); m; m = before(b, ++back)) if (test(m)) return m;
+  for (let k = b.count - 1; k >= 0; k--) if (test(b.mentions[k] as Mention)) return b.mentions[k];
+  for (let k = b.history.length - 1; k >= 0; k--)
+    if (test(b.history[k] as Mention)) return b.history[k];
   return undefined;
 }
 
-function distinctRecent(b: Before, count: number): Mention[] {
+/** "he", "his": a single person, or an office. */
+const personLike = (m: Mention): boolean => !m.plural && !!(m.person || m.title);
+/** "it", "its": a single body that is no person. */
+const thingLike = (m: Mention): boolean => !m.plural && !m.person && !m.title && !m.anaphor;
+
+/** The last two distinct actors named (oldest first), or fewer. */
+function lastTwo(b: Before): Mention[] {
   const out: Mention[] = [];
-  const seen = new Set<string>();
-  for (let back = 0, m = before(b, 0); m && out.length < count; m = before(b, ++back)) {
+  let seen: string | null = null;
+  for (let back = 0, m = before(b, 0); m && out.length < 2; m = before(b, ++back)) {
     const key = m.person?.id ?? m.code;
-    if (seen.has(key) || m.anaphor) continue;
-    seen.add(key);
+    if (key === seen || m.anaphor) continue;
+    seen = key;
     out.unshift(m);
   }
   return out;
@@ -108,19 +126,30 @@ function copyAs(
   group: number,
   word: string,
 ): Mention {
+  const { prep, prepAt } = prepositionBefore(ctx, first);
+  // Every field named rather than spread: spreading a mention into a literal is slow.
   return makeMention({
-    ...m,
     first,
     last,
-    group,
+    country: m.country,
+    org: m.org,
+    role: m.role,
+    title: m.title,
+    person: m.person,
+    plural: m.plural,
     possessive:
       POSSESSIVE.has(ctx.keys[last] ?? '') ||
       word === 'his' ||
       word === 'her' ||
       word === 'its' ||
       word === 'their',
-    ...prepositionBefore(ctx, first),
+    prep,
+    prepAt,
+    unanchored: m.unanchored,
+    seat: m.seat,
+    group,
     anaphor: true,
+    code: m.code,
     evidence: [...m.evidence, `coref:${word}`],
   });
 }
@@ -143,10 +172,10 @@ function resolveAnaphora(
     while (cursor < mentions.length && (mentions[cursor] as Mention).first < i) cursor++;
     const b: Before = { history, mentions, count: cursor };
     if (SINGULAR_PERSON.has(key)) {
-      const ante = lastBefore(b, (m) => !m.plural && !!(m.person || m.title));
+      const ante = lastBefore(b, personLike);
       if (ante) added.push(copyAs(ctx, ante, i, i + 1, group++, key));
     } else if (THING.has(key)) {
-      const ante = lastBefore(b, (m) => !m.plural && !m.person && !m.title && !m.anaphor);
+      const ante = lastBefore(b, thingLike);
       if (ante && ctx.tokens[i]?.pos === 'PRON')
         added.push(copyAs(ctx, ante, i, i + 1, group++, key));
     } else if (PLURAL.has(key)) {
@@ -155,12 +184,12 @@ function resolveAnaphora(
       const g = group++;
       if (last?.plural && !last.anaphor) added.push(copyAs(ctx, last, i, i + 1, g, key));
       else {
-        const pair = distinctRecent(b, 2);
+        const pair = lastTwo(b);
         if (pair.length === 2) for (const m of pair) added.push(copyAs(ctx, m, i, i + 1, g, key));
       }
     } else if ((key === 'both' || key === 'two') && PAIR_NOUNS.has(ctx.keys[i + 1] ?? '')) {
       const start = key === 'two' && ctx.keys[i - 1] === 'the' ? i - 1 : i;
-      const pair = distinctRecent(b, 2);
+      const pair = lastTwo(b);
       const g = group++;
       if (pair.length === 2) for (const m of pair) added.push(copyAs(ctx, m, start, i + 2, g, key));
       i++;
@@ -220,22 +249,31 @@ export function findActors(
   let group = 0;
   const history: Mention[] = [];
   // Every sentence's dictionary hits first: the trie walk's code stays warm across sentences.
-  const atoms = doc.sentences.map((s) => findAtoms(doc.tokens, keys, s.first, s.last));
+  const atoms = doc.sentences.map((s) =>
+    s.lex & LEX.actor ? findAtoms(doc.tokens, keys, s.first, s.last) : [],
+  );
   for (const s of doc.sentences) {
     let mentions = composeMentions(ctx, atoms[s.index] as AtomHit[], group);
     for (const m of mentions) if (m.group >= group) group = m.group + 1;
     group = assignGroups(keys, mentions, group);
     // A group stands after the preposition of its first member ("between A and B").
     for (const m of mentions) {
-      const head = mentions.find((x) => x.group === m.group);
+      let head: Mention | undefined;
+      for (const x of mentions)
+        if (x.group === m.group) {
+          head = x;
+          break;
+        }
       if (head && head !== m) {
         m.prep = head.prep;
         m.prepAt = head.prepAt;
       }
     }
-    const resolved = resolveAnaphora(ctx, s.first, s.last, mentions, history, group);
-    mentions = resolved.mentions;
-    group = resolved.nextGroup;
+    if (s.lex & LEX.anaphor) {
+      const resolved = resolveAnaphora(ctx, s.first, s.last, mentions, history, group);
+      mentions = resolved.mentions;
+      group = resolved.nextGroup;
+    }
     out.push(mentions);
     // Pronouns reach back two sentences at most.
     if (mentions.length > 0) {

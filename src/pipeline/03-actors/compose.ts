@@ -22,6 +22,8 @@ const SKIP_BEFORE = new Set([
   'three',
 ]);
 const POSSESSIVE = new Set(["'s", "'"]);
+/** What may stand between the members of a list of holders: "Russia, the US and China". */
+const LIST_GLUE = new Set([...COORD, 'the']);
 
 export interface ComposeContext {
   tokens: readonly Token[];
@@ -103,12 +105,20 @@ function personMention(
   person: Person,
   holder: Holder | null,
   role: RoleAtom | null,
-): Pick<Mention, 'country' | 'org' | 'role' | 'title' | 'person'> {
+): Pick<Mention, 'country' | 'org' | 'role' | 'title' | 'person' | 'plural'> {
   const held = personRole(person, ctx.day);
   const org = held?.role.org ? (ctx.dict.orgs.get(held.role.org) ?? null) : null;
   const country = org ? null : (holder?.country ?? held?.role.country ?? null);
   const roleCode: RoleCode | null = org ? null : held?.former ? 'ELI' : (role?.role ?? 'GOV');
-  return { country, org, role: roleCode, title: held?.role.title ?? role?.title ?? null, person };
+  // One literal with every field: spreading it into another to add one costs far more.
+  return {
+    country,
+    org,
+    role: roleCode,
+    title: held?.role.title ?? role?.title ?? null,
+    person,
+    plural: false,
+  };
 }
 
 function build(
@@ -219,13 +229,7 @@ function officeMention(
   if (role) evidence.push(roleEvidence(role));
   if (person) {
     evidence.push(`actor:person:${person.id}`);
-    return build(
-      ctx,
-      first,
-      last,
-      { ...personMention(ctx, person, holder, role), plural: false },
-      evidence,
-    );
+    return build(ctx, first, last, personMention(ctx, person, holder, role), evidence);
   }
   let title: Title | null = role?.title ?? null;
   // "his Australian counterpart": the office of the person just named.
@@ -443,13 +447,10 @@ export function composeMentions(
       if (nxt && nxt.first === h.last && nxt.atom.kind === 'person') {
         const used = absorbRepeat(hits, j + 2, nxt.atom.person);
         const stop = (hits[used - 1] as AtomHit).last;
-        const m = build(
-          ctx,
-          h.first,
-          stop,
-          { ...personMention(ctx, nxt.atom.person, null, h.atom), plural: false },
-          [roleEvidence(h.atom), `actor:person:${nxt.atom.person.id}`],
-        );
+        const m = build(ctx, h.first, stop, personMention(ctx, nxt.atom.person, null, h.atom), [
+          roleEvidence(h.atom),
+          `actor:person:${nxt.atom.person.id}`,
+        ]);
         if (m) out.push(m);
         j = used;
         continue;
@@ -554,13 +555,9 @@ export function composeMentions(
       }
       const used = absorbRepeat(hits, j + 1, h.atom.person);
       const stop = (hits[used - 1] as AtomHit).last;
-      const m = build(
-        ctx,
-        h.first,
-        stop,
-        { ...personMention(ctx, h.atom.person, null, null), plural: false },
-        [`actor:person:${h.atom.person.id}`],
-      );
+      const m = build(ctx, h.first, stop, personMention(ctx, h.atom.person, null, null), [
+        `actor:person:${h.atom.person.id}`,
+      ]);
       if (m) out.push(m);
       j = used;
       continue;
@@ -595,10 +592,7 @@ function holderList(
   let k = j;
   while (k < hits.length) {
     const h = hits[k] as AtomHit;
-    const okStart =
-      out.length === 0
-        ? h.first === at
-        : onlyGlue(ctx.keys, at, h.first, new Set([...COORD, 'the']));
+    const okStart = out.length === 0 ? h.first === at : onlyGlue(ctx.keys, at, h.first, LIST_GLUE);
     if (!okStart || !(h.atom.kind === 'country' || h.atom.kind === 'org' || h.atom.kind === 'seat'))
       break;
     out.push(h);

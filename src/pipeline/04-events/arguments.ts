@@ -91,6 +91,12 @@ function startingAt(ctx: ArgumentContext, i: number): Mention | undefined {
   return undefined;
 }
 
+/** Whether some mention ends just before token i. */
+function endingAt(ctx: ArgumentContext, i: number): boolean {
+  for (const m of ctx.mentions) if (m.last === i) return true;
+  return false;
+}
+
 /** The rightmost mention covering token i (a possessive "'s" belongs to its mention). */
 export function coveringAt(ctx: ArgumentContext, i: number): Mention | undefined {
   let best: Mention | undefined;
@@ -197,6 +203,18 @@ export function objectAfter(
   return [];
 }
 
+/** A target spec without "between" and "object", made once per spec: specs are dictionary data. */
+const prepositionSpecs = new WeakMap<readonly string[], readonly string[]>();
+
+function prepositionsOf(spec: readonly string[]): readonly string[] {
+  let out = prepositionSpecs.get(spec);
+  if (out === undefined) {
+    out = spec.filter((s) => s !== 'between' && s !== 'object');
+    prepositionSpecs.set(spec, out);
+  }
+  return out;
+}
+
 function nounArguments(ctx: ArgumentContext, t: Trigger, spec: readonly string[]): Arguments {
   const symmetric = t.pattern.symmetric;
   // "talks between A and B", "a meeting of the ministers of A, B and C"
@@ -210,18 +228,13 @@ function nounArguments(ctx: ArgumentContext, t: Trigger, spec: readonly string[]
     j >= ctx.first &&
     j > limit &&
     (OWNER_SKIP.has(ctx.tokens[j]?.pos ?? '') || ctx.keys[j] === '-') &&
-    !ctx.mentions.some((m) => m.last === j + 1)
+    !endingAt(ctx, j + 1)
   )
     j--;
   const near = coveringAt(ctx, j);
   if (near && (near.possessive || near.last === j + 1) && near.prep !== 'of')
     owner = ctx.mentions.filter((x) => x.group === near.group && x.last <= t.first);
-  const targets = objectAfter(
-    ctx,
-    t.last,
-    spec.filter((s) => s !== 'between' && s !== 'object'),
-    10,
-  );
+  const targets = objectAfter(ctx, t.last, prepositionsOf(spec), 10);
   // "hosted a meeting between A and B": the host hosts both parties.
   if (t.light !== null && ctx.keys[t.light]?.startsWith('host') && between.length > 0) {
     const hosts = subjectBefore(ctx, t.light);

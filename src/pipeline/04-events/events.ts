@@ -45,23 +45,39 @@ function sameActor(a: Mention, b: Mention): boolean {
  */
 function standsAlone(ctx: ArgumentContext, t: Trigger, sources: readonly Mention[]): boolean {
   if (sources.length === 0 || ctx.keys[t.first - 1] === 'to') return false;
-  const last = Math.max(...sources.map((s) => s.last));
+  let last = -Infinity;
+  for (const s of sources) if (s.last > last) last = s.last;
   for (let i = last; i < t.first; i++) if (ctx.tokens[i]?.pos === 'VERB') return false;
   return true;
 }
 
+/** `m` with the country of `other`, or null when `other` has none to give. */
+function fix(m: Mention, other: Mention): Mention | null {
+  if (!other.country || other.unanchored) return null;
+  // Every field named rather than spread: spreading a mention into a literal is slow.
+  return makeMention({
+    first: m.first,
+    last: m.last,
+    country: other.country,
+    org: m.org,
+    role: m.role,
+    title: m.title,
+    person: m.person,
+    plural: m.plural,
+    possessive: m.possessive,
+    prep: m.prep,
+    prepAt: m.prepAt,
+    unanchored: false,
+    seat: m.seat,
+    group: m.group,
+    anaphor: m.anaphor,
+    code: other.country + (m.role ?? ''),
+    evidence: [...m.evidence, 'actor:country-of-other-party'],
+  });
+}
+
 /** "Police detained protesters": a sector without a country takes the other party's. */
 function anchor(s: Mention, g: Mention | null): [Mention, Mention | null] | null {
-  const fix = (m: Mention, other: Mention): Mention | null => {
-    if (!other.country || other.unanchored) return null;
-    return makeMention({
-      ...m,
-      country: other.country,
-      code: other.country + (m.role ?? ''),
-      unanchored: false,
-      evidence: [...m.evidence, 'actor:country-of-other-party'],
-    });
-  };
   if (s.unanchored) {
     if (!g) return null;
     const fixed = fix(s, g);
@@ -185,6 +201,11 @@ function mustDemands(
   return out;
 }
 
+/** Notes why a trigger gave no event (a plain function: a closure would cost every call). */
+function reject(rejections: Rejection[], sentence: Sentence, t: Trigger, reason: string): void {
+  rejections.push({ sentence: sentence.index, trigger: t, reason });
+}
+
 /**
  * Stage 4: events of one sentence: each trigger (found by `findTriggers`) with its parties,
  * one candidate per pair.
@@ -214,22 +235,21 @@ export function findEvents(
   };
   let veto: string | null = scoreLike(tokens, sentence) ? 'a score' : null;
   // Words inside actor names ("Arab League") are not sport.
-  for (let i = sentence.first; i < sentence.last && !veto; i++)
+  for (let i = sentence.first; i < sentence.last && !veto && sentence.lex & LEX.veto; i++)
     if ((tokens[i] as Token).lex & LEX.veto && !mentions.some((m) => m.first <= i && i < m.last))
       veto = `"${tokens[i]?.text ?? ''}"`;
-  const demands = mustAt >= 0 ? mustDemands(ctx, sentence, found) : [];
-  candidates.push(...demands);
-  // What "must" be done is demanded, not done: those acts are not coded on their own.
-  const demanded = demands.map((d) => d.trigger.first);
-  const triggers = demanded.length
-    ? found.filter((t) => !demanded.some((m) => t.first > m && t.first - m <= 4))
-    : found;
-  // Reasons are words for `explain`; a plain run does not build them.
-  const reject = (t: Trigger, reason: string) =>
-    rejections.push({ sentence: sentence.index, trigger: t, reason });
+  let triggers = found;
+  if (mustAt >= 0) {
+    const demands = mustDemands(ctx, sentence, found);
+    candidates.push(...demands);
+    // What "must" be done is demanded, not done: those acts are not coded on their own.
+    const demanded = demands.map((d) => d.trigger.first);
+    if (demanded.length)
+      triggers = found.filter((t) => !demanded.some((m) => t.first > m && t.first - m <= 4));
+  }
   for (const t of triggers) {
     if (veto && dict.vetoRoots.has(t.pattern.code.slice(0, 2))) {
-      if (explain) reject(t, `sport, market or weather sentence (${veto})`);
+      if (explain) reject(rejections, sentence, t, `sport, market or weather sentence (${veto})`);
       continue;
     }
     const args = findArguments(ctx, t);
@@ -239,7 +259,7 @@ export function findEvents(
       ((t.kind === 'verb' || (t.light !== null && t.pattern.code.startsWith('14'))) &&
         dict.openTarget.has(t.pattern.code.slice(0, 2)));
     if (args.sources.length === 0) {
-      if (explain) reject(t, `no actor found for the source (${args.frame})`);
+      if (explain) reject(rejections, sentence, t, `no actor found for the source (${args.frame})`);
       continue;
     }
     const kept: [Mention, Mention | null][] = [];
@@ -259,6 +279,8 @@ export function findEvents(
     if (kept.length === 0) {
       if (explain)
         reject(
+          rejections,
+          sentence,
           t,
           args.targets.length === 0
             ? `no actor found for the target (${args.frame})`

@@ -1,4 +1,4 @@
-import { LEX, type Dictionaries, type Tense } from '../../dictionaries/index.js';
+import { LEX, withPlurals, type Dictionaries, type Tense } from '../../dictionaries/index.js';
 import { trieFrom } from '../../dictionaries/phrase-trie.js';
 import type { EventPattern } from '../../dictionaries/schemas.js';
 import type { Token } from '../02-segment/segment.js';
@@ -53,6 +53,8 @@ const BE = new Set([
   'got',
   'gets',
 ]);
+/** Tags a verb's object can start with. */
+const OBJECT_START = new Set(['DET', 'PRON', 'NUM', 'ADJ', 'PROPN', 'NOUN']);
 const STOP = new Set(['.', ';', ':', ',', 'that', 'which', 'who', 'and', 'but']);
 const NOUN_SKIP = new Set([
   'DET',
@@ -67,21 +69,6 @@ const NOUN_SKIP = new Set([
   'CCONJ',
   'PUNCT',
 ]);
-
-/**
- * The words that are one of `wanted` or its plural ("ties", "sanctions", "forces"), as a word
- * read its singular: "-ies" for "-y", "-es" or "-s" dropped. Made once, so that each word after
- * a verb is one set lookup rather than new strings to hash.
- */
-function withPlurals(wanted: ReadonlySet<string>): Set<string> {
-  const out = new Set(wanted);
-  for (const o of wanted) {
-    if (o.endsWith('y')) out.add(o.slice(0, -1) + 'ies');
-    if (!o.endsWith('i')) out.add(o + 'es');
-    if (!o.endsWith('ie')) out.add(o + 's');
-  }
-  return out;
-}
 
 /** A pattern's object words, lower-cased once, two-word ones by their first word. */
 interface Objects {
@@ -114,15 +101,19 @@ function objectSet(objects: readonly string[]): Objects {
 
 /** Finds a required object within a few words after the verb ("cut diplomatic ties"). */
 function findObject(
+  tokens: readonly Token[],
   keys: readonly string[],
   from: number,
   last: number,
   objects: readonly string[],
 ): number | null {
-  const wanted = objectSet(objects);
+  let wanted: Objects | null = null;
   for (let i = from; i < Math.min(last, from + 7); i++) {
     const k = keys[i] ?? '';
     if (i > from && STOP.has(k)) return null;
+    // A word no pattern takes as its object is in no pattern's sets.
+    if (!((tokens[i] as Token).lex & LEX.object)) continue;
+    wanted ??= objectSet(objects);
     if (wanted.forms.has(k)) return i;
     // Two-word objects ("chemical weapons", "human shields").
     if (wanted.two.get(k)?.has(keys[i + 1] ?? '')) return i + 1;
@@ -192,7 +183,7 @@ function verbCandidate(
     const before = tokens[at - 1]?.pos;
     const after = tokens[at + 1]?.pos;
     // ...but "the tanker detained off Gibraltar" is a participle: a verb needs its object next.
-    const object = ['DET', 'PRON', 'NUM', 'ADJ', 'PROPN', 'NOUN'].includes(after ?? '');
+    const object = OBJECT_START.has(after ?? '');
     return object && (before === 'PROPN' || before === 'NOUN' || before === 'ADJ');
   }
   return false;
@@ -237,26 +228,22 @@ export function findTriggers(
     if (!(tok.lex & (LEX.verb | LEX.noun))) continue;
     const verbs = tok.entry?.verbs;
     let matched = false;
-    if (verbs) {
+    // What stands before the word is the same for each of its patterns.
+    if (verbs && !describesNoun(keys, i)) {
+      const prevPos = tokens[i - 1]?.pos;
+      const prevKey = keys[i - 1] ?? '';
       for (const v of verbs) {
-        if (!verbCandidate(tokens, tok, keys, i, first, v.tenses) || describesNoun(keys, i))
-          continue;
+        if (!verbCandidate(tokens, tok, keys, i, first, v.tenses)) continue;
+        const base = v.tenses.has('base');
         // "the occupied West Bank", "the detained activists": participles used as adjectives.
-        if (tokens[i - 1]?.pos === 'DET' && !v.tenses.has('base')) continue;
+        if (!base && prevPos === 'DET') continue;
         // "discussed restoring ties": a gerund after another verb is a topic, not an act
-        // unless that verb only starts it ("began delivering").
+        // unless that verb only starts it ("began delivering"); "torturing detained
+        // activists": a participle after a gerund describes a noun.
         if (
-          v.tenses.has('ing') &&
-          !v.tenses.has('base') &&
-          tokens[i - 1]?.pos === 'VERB' &&
-          !STARTERS.has(keys[i - 1] ?? '')
-        )
-          continue;
-        // "torturing detained activists": a participle after a gerund describes a noun.
-        if (
-          !v.tenses.has('base') &&
-          tokens[i - 1]?.pos === 'VERB' &&
-          (keys[i - 1] ?? '').endsWith('ing')
+          !base &&
+          prevPos === 'VERB' &&
+          ((v.tenses.has('ing') && !STARTERS.has(prevKey)) || prevKey.endsWith('ing'))
         )
           continue;
         let end = i + 1;
@@ -272,8 +259,10 @@ export function findTriggers(
         if (v.pattern.object) {
           // "diplomats were expelled": a passive verb's object is its subject.
           object =
-            findObject(keys, end, last, v.pattern.object) ??
-            (passive ? findObject(keys, Math.max(first, i - 6), i, v.pattern.object) : null);
+            findObject(tokens, keys, end, last, v.pattern.object) ??
+            (passive
+              ? findObject(tokens, keys, Math.max(first, i - 6), i, v.pattern.object)
+              : null);
           if (object === null) continue;
         }
         out.push({

@@ -14,20 +14,28 @@ export interface ModalityContext {
   future: boolean;
 }
 
-/** Sentence-wide cues, found once per sentence rather than once per event. */
+/**
+ * Sentence-wide cues, found once per sentence rather than once per event. `lex`, the LEX bits
+ * of the sentence's tokens together, spares the search for cues none of whose words it holds.
+ */
 export function sentenceCues(
   ctx: Pick<ModalityContext, 'keys' | 'dict' | 'tokens'>,
   first: number,
   last: number,
+  lex = LEX.conditional | LEX.future,
 ): { conditional: boolean; future: boolean } {
   return {
-    conditional: anyPhrase(ctx, ctx.dict.conditional, LEX.conditional, first, last) >= 0,
-    future: anyPhrase(ctx, ctx.dict.future, LEX.future, first, last) >= 0,
+    conditional:
+      (lex & LEX.conditional) !== 0 &&
+      anyPhrase(ctx, ctx.dict.conditional, LEX.conditional, first, last) >= 0,
+    future:
+      (lex & LEX.future) !== 0 && anyPhrase(ctx, ctx.dict.future, LEX.future, first, last) >= 0,
   };
 }
 
 const SPEECH_ROOTS = new Set(['01', '02', '09', '10', '11', '12', '13']);
 const WARN = new Set(['warned', 'warns', 'threatened', 'threatens', 'vowed', 'vows']);
+const WILL = new Set(['would', 'will', "'d", "'ll"]);
 
 /** "warned it would retaliate", "vowed that they will strike back": a threat of the act. */
 function threatBefore(
@@ -37,7 +45,7 @@ function threatBefore(
 ): { at: number; effect: ControlEffect } | null {
   let i = anchor - 1;
   while (i >= first && (ctx.tokens[i]?.pos === 'ADV' || ctx.keys[i] === 'not')) i--;
-  if (!['would', 'will', "'d", "'ll"].includes(ctx.keys[i] ?? '')) return null;
+  if (!WILL.has(ctx.keys[i] ?? '')) return null;
   for (let j = i - 1; j >= Math.max(first, i - 4); j--) {
     const k = ctx.keys[j] ?? '';
     if (WARN.has(k)) return { at: j, effect: k.startsWith('vow') ? 'intent' : 'threat' };
@@ -75,7 +83,8 @@ function cueBefore(
   end: number,
   first: number,
 ): { at: number; effect: ControlEffect } | null {
-  for (const len of [2, 1]) {
+  // Two words, then one.
+  for (let len = 2; len >= 1; len--) {
     const at = end - len;
     if (at < first || !((ctx.tokens[at] as Token).lex & LEX.cue)) continue;
     const hit = trieLongest(ctx.dict.complement, ctx.keys, at, end);
@@ -221,7 +230,10 @@ export function applyModality(
     modality = 'planned';
     evidence.push('modality:future-time');
   }
-  if (anyPhrase(ctx, ctx.dict.deniedAfter, LEX.denied, t.last, Math.min(last, t.last + 10)) >= 0) {
+  if (
+    c.sentence.lex & LEX.denied &&
+    anyPhrase(ctx, ctx.dict.deniedAfter, LEX.denied, t.last, Math.min(last, t.last + 10)) >= 0
+  ) {
     modality = 'negated';
     evidence.push('modality:denied-after');
   }
@@ -246,12 +258,14 @@ export function applyModality(
  * the act itself, not having happened, is dropped.
  */
 export function refineAppeals(ctx: ModalityContext, candidates: Candidate[]): Candidate[] {
-  const dropped = new Set<Candidate>();
+  let dropped: Set<Candidate> | null = null;
   for (const c of candidates) {
     const head = c.trigger.first;
+    // Only a target and a word that starts some cue are worth a walk through the cues.
+    if (!c.target || !((ctx.tokens[head] as Token).lex & LEX.cue)) continue;
     const hit = trieLongest(ctx.dict.complement, ctx.keys, head, c.trigger.last);
     const effect = hit?.values[0]?.effect;
-    if (!c.target || (effect !== 'appeal' && effect !== 'demand')) continue;
+    if (effect !== 'appeal' && effect !== 'demand') continue;
     const end = Math.max(
       ...candidates
         .filter((x) => x.trigger === c.trigger)
@@ -268,7 +282,9 @@ export function refineAppeals(ctx: ModalityContext, candidates: Candidate[]): Ca
     const codes = ctx.dict.controlCodes[effect];
     c.code = codes?.[inner.code.slice(0, 2)] ?? codes?.['default'] ?? c.code;
     c.evidence.push(`control:${ctx.keys[head] ?? ''}:${effect}`);
+    dropped ??= new Set();
     for (const x of candidates) if (x.trigger === inner.trigger) dropped.add(x);
   }
-  return dropped.size ? candidates.filter((c) => !dropped.has(c)) : candidates;
+  const gone = dropped;
+  return gone?.size ? candidates.filter((c) => !gone.has(c)) : candidates;
 }

@@ -136,11 +136,12 @@ function addChronoResult(
     const relative = RELATIVE.test(r.text) || !c.isCertain('year');
     const weekdayOnly = c.isCertain('weekday') && !c.isCertain('day');
     const before = sentence.slice(Math.max(0, index - 7), index).toLowerCase();
+    const text = r.text.replace(/^(on|in|at)\s+/i, '');
     out.push({
       value: format(year, month, day, precision),
       precision,
-      text: r.text.replace(/^(on|in|at)\s+/i, ''),
-      start: offset + index + (r.text.length - r.text.replace(/^(on|in|at)\s+/i, '').length),
+      text,
+      start: offset + index + (r.text.length - text.length),
       end: offset + index + r.text.length,
       since: /\bsince\s*$/.test(before),
       weekday: weekdayOnly ? (c.get('weekday') ?? null) : null,

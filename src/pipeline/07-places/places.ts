@@ -1,5 +1,5 @@
 import { placeKey, type Dictionaries } from '../../dictionaries/index.js';
-import { trieLongest } from '../../dictionaries/phrase-trie.js';
+import { trieFrom } from '../../dictionaries/phrase-trie.js';
 import type { Location } from '../../record.js';
 import type { Token } from '../02-segment/segment.js';
 import { sameClause } from '../06-dates/clause.js';
@@ -38,7 +38,7 @@ export function findPlaces(
       const span = text.slice(a.start, b.end);
       const key = placeKey(span);
       const place = dict.places.get(key);
-      const country = place ? null : countryPlace(dict, keys, j, len);
+      const country = place ? null : countryPlace(dict, tokens, keys, j, len);
       const hit = place ?? country;
       if (!hit) continue;
       out.push({
@@ -62,11 +62,14 @@ export function findPlaces(
 
 function countryPlace(
   dict: Dictionaries,
+  tokens: readonly Token[],
   keys: readonly string[],
   at: number,
   len: number,
 ): { name: string; country: string; lat: number | null; lon: number | null } | null {
-  const hit = trieLongest(dict.actors, keys, at, at + len);
+  // The token's lexicon entry holds the actor phrases going on from its word, if any.
+  const start = (tokens[at] as Token).entry?.actor;
+  const hit = start ? trieFrom(start, keys, at, at + len) : undefined;
   if (hit?.length !== len) return null;
   const atom = hit.values.find((a) => a.kind === 'country');
   if (!atom || atom.kind !== 'country') return null;
