@@ -64,11 +64,7 @@ const byText = new Map<string, Form>();
 let count = 0;
 
 function newForm(text: string): Form {
-  if (++count > MAX_FORMS) {
-    byId = [];
-    byText.clear();
-    count = 0;
-  }
+  count++;
   const first = text.charCodeAt(0);
   return {
     value: text,
@@ -121,6 +117,13 @@ export function segment(
   input: NormalizedText,
   lexicon: ReadonlyMap<string, Lexeme> = NO_WORDS,
 ): Segmented {
+  // Started again between documents, never inside one: a form table emptied mid-document
+  // would be written at high indexes and turn sparse.
+  if (count > MAX_FORMS) {
+    byId = [];
+    byText.clear();
+    count = 0;
+  }
   const doc = nlp.readDoc(input.folded);
   const ids = doc.tokens().out(its.uniqueId) as unknown as number[];
   const tags = doc.tokens().out(its.pos) as string[];
