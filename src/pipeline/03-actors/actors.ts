@@ -127,31 +127,22 @@ function copyAs(
   word: string,
 ): Mention {
   const { prep, prepAt } = prepositionBefore(ctx, first);
-  // Every field named rather than spread: spreading a mention into a literal is slow.
-  return makeMention({
-    first,
-    last,
-    country: m.country,
-    org: m.org,
-    role: m.role,
-    title: m.title,
-    person: m.person,
-    plural: m.plural,
-    possessive:
-      POSSESSIVE.has(ctx.keys[last] ?? '') ||
-      word === 'his' ||
-      word === 'her' ||
-      word === 'its' ||
-      word === 'their',
-    prep,
-    prepAt,
-    unanchored: m.unanchored,
-    seat: m.seat,
-    group,
-    anaphor: true,
-    code: m.code,
-    evidence: [...m.evidence, `coref:${word}`],
-  });
+  // A copy changed in place: spreading a mention into a literal is slow.
+  const out = makeMention(m);
+  out.first = first;
+  out.last = last;
+  out.possessive =
+    POSSESSIVE.has(ctx.keys[last] ?? '') ||
+    word === 'his' ||
+    word === 'her' ||
+    word === 'its' ||
+    word === 'their';
+  out.prep = prep;
+  out.prepAt = prepAt;
+  out.group = group;
+  out.anaphor = true;
+  out.evidence = [...m.evidence, `coref:${word}`];
+  return out;
 }
 
 /** Resolves pronouns and "the two leaders" to the actors most recently named. */

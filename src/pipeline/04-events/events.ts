@@ -54,26 +54,13 @@ function standsAlone(ctx: ArgumentContext, t: Trigger, sources: readonly Mention
 /** `m` with the country of `other`, or null when `other` has none to give. */
 function fix(m: Mention, other: Mention): Mention | null {
   if (!other.country || other.unanchored) return null;
-  // Every field named rather than spread: spreading a mention into a literal is slow.
-  return makeMention({
-    first: m.first,
-    last: m.last,
-    country: other.country,
-    org: m.org,
-    role: m.role,
-    title: m.title,
-    person: m.person,
-    plural: m.plural,
-    possessive: m.possessive,
-    prep: m.prep,
-    prepAt: m.prepAt,
-    unanchored: false,
-    seat: m.seat,
-    group: m.group,
-    anaphor: m.anaphor,
-    code: other.country + (m.role ?? ''),
-    evidence: [...m.evidence, 'actor:country-of-other-party'],
-  });
+  // A copy changed in place: spreading a mention into a literal is slow.
+  const out = makeMention(m);
+  out.country = other.country;
+  out.unanchored = false;
+  out.code = other.country + (m.role ?? '');
+  out.evidence = [...m.evidence, 'actor:country-of-other-party'];
+  return out;
 }
 
 /** "Police detained protesters": a sector without a country takes the other party's. */
