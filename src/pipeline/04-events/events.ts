@@ -222,9 +222,10 @@ export function findEvents(
   };
   let veto: string | null = scoreLike(tokens, sentence) ? 'a score' : null;
   // Words inside actor names ("Arab League") are not sport.
-  for (let i = sentence.first; i < sentence.last && !veto && sentence.lex & LEX.veto; i++)
-    if ((tokens[i] as Token).lex & LEX.veto && !mentions.some((m) => m.first <= i && i < m.last))
-      veto = `"${tokens[i]?.text ?? ''}"`;
+  if (sentence.lex & LEX.veto)
+    for (let i = sentence.first; i < sentence.last && !veto; i++)
+      if ((tokens[i] as Token).lex & LEX.veto && !mentions.some((m) => m.first <= i && i < m.last))
+        veto = `"${tokens[i]?.text ?? ''}"`;
   let triggers = found;
   if (mustAt >= 0) {
     const demands = mustDemands(ctx, sentence, found);
