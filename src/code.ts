@@ -1,3 +1,4 @@
+import { CHUNK_CHARS } from './chunk.js';
 import { loadDictionaries, type Dictionaries } from './dictionaries/index.js';
 import { codeArticle, type ArticleResult } from './pipeline/index.js';
 import { eventId } from './pipeline/08-score/score.js';
@@ -10,8 +11,7 @@ export interface CodeOptions {
   dictionaries?: Dictionaries;
 }
 
-/** Articles longer than this are coded a slice at a time, cut at paragraph breaks. */
-export const CHUNK_CHARS = 200_000;
+export { CHUNK_CHARS };
 
 interface Slice {
   offset: number;

@@ -1,6 +1,9 @@
-import { CHUNK_CHARS, codeSlices, codeText } from '../code.js';
+import { CHUNK_CHARS } from '../chunk.js';
+import type { ArticleResult } from '../pipeline/index.js';
+import type { Article } from '../record.js';
 import { readInputs } from '../ingest/sources.js';
 import { contentHash, openStore, type ArticleInput, type Store } from '../store/index.js';
+import { startCoderThread } from './coder-thread.js';
 import { EXIT, UsageError } from './errors.js';
 import { Progress } from './progress.js';
 
@@ -13,6 +16,20 @@ export interface IngestCommandOptions {
 
 /** A group is committed after this long even when not full, so a slow feed loses little. */
 const BATCH_MS = 1000;
+/**
+ * Characters of text handed to the coder's thread and not yet stored: enough to keep it busy
+ * while a group is stored, bounded so that memory stays flat.
+ */
+const IN_FLIGHT_CHARS = 8_000_000;
+
+/** An article handed to the coder's thread, in input order. */
+interface InFlight {
+  article: Article;
+  hash: string;
+  where: string;
+  result: Promise<ArticleResult>;
+  done: boolean;
+}
 
 interface Counts {
   added: number;
@@ -63,6 +80,34 @@ export async function runIngest(paths: string[], opts: IngestCommandOptions): Pr
   };
   const batch: { input: ArticleInput; where: string }[] = [];
   let batchStarted = 0;
+  // Coding on its own thread while this one stores: the two take turns on no core.
+  const coder = startCoderThread();
+  const inFlight: InFlight[] = [];
+  let inFlightChars = 0;
+  /** Takes the oldest coded article into the group, committing the group when due. */
+  const settle = async () => {
+    const p = inFlight.shift() as InFlight;
+    inFlightChars -= p.article.text.length;
+    let coded: ArticleResult;
+    try {
+      coded = await p.result;
+    } catch (err) {
+      counts.failed++;
+      console.error(`dragoman: ${p.where}: could not be coded: ${(err as Error).message}`);
+      return;
+    }
+    for (const issue of coded.issues) console.error(`dragoman: ${p.where}: ${issue.message}`);
+    if (batch.length === 0) batchStarted = Date.now();
+    batch.push({
+      input: { article: p.article, records: coded.records, contentHash: p.hash },
+      where: p.where,
+    });
+    if (batch.length >= opts.commitEvery || Date.now() - batchStarted >= BATCH_MS)
+      await flush(store, batch, counts);
+  };
+  const settleAll = async () => {
+    while (inFlight.length) await settle();
+  };
   const started = performance.now();
   let stopping = false;
   const stop = () => (stopping = true);
@@ -87,8 +132,11 @@ export async function runIngest(paths: string[], opts: IngestCommandOptions): Pr
         counts.unchanged++;
       } else if (article.text.length > CHUNK_CHARS) {
         // A very long article is stored alone, coded slice by slice as it is stored.
+        await settleAll();
         await flush(store, batch, counts);
         const where = input.where;
+        // Loaded here only: the coder's thread codes everything else.
+        const { codeSlices } = await import('../code.js');
         const moreRecords = function* () {
           for (const part of codeSlices(article)) {
             for (const issue of part.issues) console.error(`dragoman: ${where}: ${issue.message}`);
@@ -98,18 +146,30 @@ export async function runIngest(paths: string[], opts: IngestCommandOptions): Pr
         batch.push({ input: { article, records: [], moreRecords, contentHash: hash }, where });
         await flush(store, batch, counts);
       } else {
-        const { records, issues } = codeText(article);
-        for (const issue of issues) console.error(`dragoman: ${input.where}: ${issue.message}`);
-        if (batch.length === 0) batchStarted = Date.now();
-        batch.push({ input: { article, records, contentHash: hash }, where: input.where });
-        if (batch.length >= opts.commitEvery || Date.now() - batchStarted >= BATCH_MS)
-          await flush(store, batch, counts);
+        const p: InFlight = {
+          article,
+          hash,
+          where: input.where,
+          result: coder.code(article),
+          done: false,
+        };
+        void p.result.then(
+          () => (p.done = true),
+          () => (p.done = true),
+        );
+        inFlight.push(p);
+        inFlightChars += article.text.length;
+        // Coded ones go to the group at once; the oldest is waited for only when too much is out.
+        while (inFlight.length && (inFlightChars > IN_FLIGHT_CHARS || inFlight[0]?.done))
+          await settle();
       }
       const done = counts.added + counts.replaced + counts.unchanged + batch.length;
       progress.update(`stored ${done} articles, ${counts.mentions} event mentions`);
     }
+    await settleAll();
     await flush(store, batch, counts);
   } finally {
+    await coder.close();
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
     const stats = await store.stats();

@@ -2,16 +2,11 @@
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, Option } from 'commander';
 import { DictionaryError } from '../dictionaries/index.js';
-import { runCode } from './code.js';
 import { EXIT, parseDay, UsageError } from './errors.js';
-import { runEval } from './eval.js';
-import { runExplain } from './explain.js';
-import { runIngest, type IngestCommandOptions } from './ingest.js';
-import { runServe, type ServeCommandOptions } from './serve.js';
-import { runWatch } from './watch.js';
+import type { IngestCommandOptions } from './ingest.js';
+import type { ServeCommandOptions } from './serve.js';
 import { addWatchFlags, type WatchCommandOptions } from './watch-flags.js';
 import { addQueryFlags, type QueryFlags } from './query-flags.js';
-import { runActors, runDyads, runEvents, runExport, runTimeline } from './query.js';
 import type { StoryFormat } from './story-output.js';
 import { DEFAULT_DB, StoreOpenError, StoreQueryError } from '../store/index.js';
 import type { Format } from './output.js';
@@ -44,6 +39,7 @@ program
   )
   .addOption(published)
   .action(async (paths: string[], opts: { format: Format; published?: string }) => {
+    const { runCode } = await import('./code.js');
     process.exitCode = await runCode(paths, opts);
   });
 
@@ -59,7 +55,8 @@ program
     ),
   )
   .option('--json', 'print the records as JSON')
-  .action((sentence: string, opts: { published?: string; json?: boolean }) => {
+  .action(async (sentence: string, opts: { published?: string; json?: boolean }) => {
+    const { runExplain } = await import('./explain.js');
     process.exitCode = runExplain(sentence, opts);
   });
 
@@ -73,6 +70,7 @@ program
   .option('--verbose', 'list the misses and extras of every sentence')
   .option('--json', 'print the result as JSON')
   .action(async (gold: string, opts: { verbose?: boolean; json?: boolean }) => {
+    const { runEval } = await import('./eval.js');
     process.exitCode = await runEval(gold, opts);
   });
 
@@ -103,6 +101,9 @@ program
       }),
   )
   .action(async (paths: string[], opts: IngestCommandOptions) => {
+    // Each command loads its own modules: ingest codes on another thread, and the tagger's
+    // model would otherwise be read twice.
+    const { runIngest } = await import('./ingest.js');
     process.exitCode = await runIngest(paths, opts);
   });
 
@@ -112,6 +113,7 @@ addWatchFlags(
     .description('follow RSS, Atom and JSON feeds: read, code and store each new article, politely')
     .addOption(dbOption()),
 ).action(async (opts: WatchCommandOptions) => {
+  const { runWatch } = await import('./watch.js');
   process.exitCode = await runWatch(opts);
 });
 
@@ -129,6 +131,7 @@ addQueryFlags(
     .option('--mentions', 'the event mentions (coder records) instead of story events'),
   { limit: true },
 ).action(async (opts: QueryFlags & { db: string; format: StoryFormat; mentions?: boolean }) => {
+  const { runEvents } = await import('./query.js');
   process.exitCode = await runEvents(opts);
 });
 
@@ -142,6 +145,7 @@ addQueryFlags(
 )
   .option('--limit <n>', 'at most this many pairs', '20')
   .action(async (opts: QueryFlags & { db: string; format: StoryFormat }) => {
+    const { runDyads } = await import('./query.js');
     process.exitCode = await runDyads(opts);
   });
 
@@ -161,6 +165,7 @@ addQueryFlags(
   async (
     opts: QueryFlags & { db: string; format: StoryFormat; by: 'day' | 'week' | 'month' | 'year' },
   ) => {
+    const { runTimeline } = await import('./query.js');
     process.exitCode = await runTimeline(opts);
   },
 );
@@ -175,6 +180,7 @@ program
   .addOption(storyFormat())
   .option('--limit <n>', 'at most this many actors', '50')
   .action(async (opts: { db: string; query?: string; format: StoryFormat; limit: string }) => {
+    const { runActors } = await import('./query.js');
     process.exitCode = await runActors(opts);
   });
 
@@ -192,6 +198,7 @@ addQueryFlags(
     ),
   { limit: false },
 ).action(async (opts: QueryFlags & { db: string; format: 'jsonl' | 'csv' | 'gdelt' }) => {
+  const { runExport } = await import('./query.js');
   process.exitCode = await runExport(opts);
 });
 
@@ -229,6 +236,7 @@ program
       .argParser(whole('--readers', 0, 64)),
   )
   .action(async (opts: ServeCommandOptions) => {
+    const { runServe } = await import('./serve.js');
     process.exitCode = await runServe(opts);
   });
 
