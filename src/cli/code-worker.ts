@@ -15,4 +15,3 @@ port?.on('message', ({ id, article }: CodeRequest) => {
   }
   port.postMessage(reply);
 });
-port?.postMessage({ ready: true });

@@ -59,8 +59,7 @@ export function startCoderThread(start: () => Worker = newWorker): CoderThread {
     for (const p of pending.values()) inThread(p.request).then(p.resolve, p.reject);
     pending.clear();
   };
-  worker.on('message', (m: CodeReply | { ready: true }) => {
-    if (!('id' in m)) return;
+  worker.on('message', (m: CodeReply) => {
     const p = pending.get(m.id);
     if (!p) return;
     pending.delete(m.id);

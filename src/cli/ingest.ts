@@ -80,7 +80,7 @@ export async function runIngest(paths: string[], opts: IngestCommandOptions): Pr
   };
   const batch: { input: ArticleInput; where: string }[] = [];
   let batchStarted = 0;
-  // Coding on its own thread while this one stores: the two take turns on no core.
+  // Coded on a thread of its own: the next articles are coded while these are stored.
   const coder = startCoderThread();
   const inFlight: InFlight[] = [];
   let inFlightChars = 0;
