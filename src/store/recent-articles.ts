@@ -1,4 +1,4 @@
-import { bandKeys, HASHES, mix, nearDuplicateAt, type Signature } from './minhash.js';
+import { BANDS, bandKeys, HASHES, mix, nearDuplicateAt, type Signature } from './minhash.js';
 
 /**
  * The signatures, stories and LSH buckets of the newest articles, in memory. Written here
@@ -13,7 +13,7 @@ export interface Match {
   score: number;
 }
 
-/** Up to `capacity` articles: their signatures side by side, and a bucket table over them. */
+/** One generation's articles: their signatures side by side, and a bucket table over them. */
 class Generation {
   count = 0;
   seqs: Int32Array;
@@ -30,8 +30,9 @@ class Generation {
     this.stories = new Int32Array(articles);
     this.shingles = new Int32Array(articles);
     this.values = new Uint32Array(articles * HASHES);
-    this.keys = new Uint32Array(articles * 64);
-    this.slots = new Int32Array(articles * 64);
+    // Twice the slots of the entries: the table stays at most half full.
+    this.keys = new Uint32Array(articles * BANDS * 2);
+    this.slots = new Int32Array(articles * BANDS * 2);
   }
 
   /** Adds an article; returns its ordinal. */
