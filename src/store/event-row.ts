@@ -18,13 +18,13 @@ export function outletOf(a: Pick<Article, 'id' | 'source' | 'url'>): string {
 export type EventColumns = Omit<EventsTable, 'id'>;
 
 /**
- * A story event's row, tally and actor keys, read from the tally of its mentions.
+ * A story event's row and actor keys, read from the tally of its mentions.
  * @example eventColumns(tally, facts).row.num_mentions // 3
  */
 export function eventColumns(
   t: Tally,
   f: Pick<MentionFacts, 'mergeKey' | 'pair' | 'root' | 'modality'>,
-): { row: EventColumns; tally: string; actorKeys: string[] } {
+): { row: EventColumns; actorKeys: string[] } {
   const s = summarize(t, f.modality);
   const v = s.version;
   return {
@@ -61,7 +61,6 @@ export function eventColumns(
       first_report: s.firstReport,
       last_report: s.lastReport,
     },
-    tally: JSON.stringify(t),
     actorKeys: s.actorKeys,
   };
 }

@@ -41,7 +41,8 @@ export interface CandidateRow {
   win_start: string | null;
   win_end: string | null;
   num_mentions: number;
-  tally: string;
+  /** Null for a story event of one mention: its tally is read from that mention. */
+  tally: string | null;
 }
 
 /** One report of a story event, for recounting it. */
@@ -78,12 +79,13 @@ export interface WritePorts {
     mergeKey: string,
     window: { start: string; end: string; from: string } | null,
   ): CandidateRow[];
-  insertEvent(row: EventColumns, tally: string): number;
-  /** Rewrites an event's row and tally, and the copies its actor entries keep. */
+  /** Stores a story event, and its tally unless null (one mention: the mention is the tally). */
+  insertEvent(row: EventColumns, tally: string | null): number;
+  /** Rewrites an event's row and tally (none when null), and the copies its actor entries keep. */
   updateEvent(
     id: number,
     row: EventColumns,
-    tally: string,
+    tally: string | null,
     days: { was: string; is: string },
   ): void;
   /** Files an event under actor keys, skipping keys it is already filed under. */
@@ -122,7 +124,7 @@ interface Candidate {
   day: string | null;
   window: MentionFacts['window'];
   n: number;
-  tally: string;
+  tally: string | null;
 }
 
 /**
@@ -290,7 +292,8 @@ export class StoryWriter {
       let t = touched.get(chosen);
       if (!t) {
         const c = stored.get(f.mergeKey)?.find((x) => x.id === chosen) as Candidate;
-        const tally = readTally(c.tally);
+        const tally = c.tally === null ? this.recount(c.id)?.tally : readTally(c.tally);
+        if (!tally) throw new Error(`story event ${c.id} has neither a tally nor a mention`);
         t = { tally, facts: f, keys: new Set(tally.actors.map((c) => c[0])), day: c.day ?? '' };
         touched.set(chosen, t);
       }
@@ -332,7 +335,9 @@ export class StoryWriter {
     const ids = new Map<number, number>();
     const actors: EventActorRow[] = [];
     for (const [id, t] of touched) {
-      const { row, tally, actorKeys } = eventColumns(t.tally, t.facts);
+      const { row, actorKeys } = eventColumns(t.tally, t.facts);
+      // Most story events have one mention: their tally is that mention, not stored twice.
+      const tally = t.tally.mentions > 1 ? JSON.stringify(t.tally) : null;
       // Undated events are filed under '': the day is part of the actor entries' key.
       const day = row.day ?? '';
       let eventId = id;
@@ -357,14 +362,21 @@ export class StoryWriter {
 
   /** Recounts a story event from the mentions it still has, or removes it when none are left. */
   private rebuild(id: number): void {
-    const rows = this.ports.eventReports(id);
-    if (rows.length === 0) {
+    const counted = this.recount(id);
+    if (!counted) {
       this.ports.deleteEvent(id);
       return;
     }
+    // Keys can be lost here: file the event afresh.
+    this.ports.unfileEvent(id);
+    this.writeEvents(new Map([[id, { ...counted, keys: new Set<string>(), day: '' }]]));
+  }
+
+  /** A story event's tally counted again from the mentions it has, or null when none. */
+  private recount(id: number): { tally: Tally; facts: MentionFacts } | null {
     const tally = emptyTally();
     let facts: MentionFacts | null = null;
-    for (const r of rows) {
+    for (const r of this.ports.eventReports(id)) {
       facts = factsOf(JSON.parse(r.record) as EventRecord, {
         articleSeq: r.seq,
         storyId: r.story_id,
@@ -373,10 +385,6 @@ export class StoryWriter {
       });
       addMention(tally, facts);
     }
-    // Keys can be lost here: file the event afresh.
-    this.ports.unfileEvent(id);
-    this.writeEvents(
-      new Map([[id, { tally, facts: facts as MentionFacts, keys: new Set<string>(), day: '' }]]),
-    );
+    return facts ? { tally, facts } : null;
   }
 }

@@ -123,21 +123,20 @@ export function sqliteWritePorts(db: Database.Database): WritePorts {
     insertArticle: db.prepare(insertSql('articles', ARTICLE_COLUMNS)),
     datedCandidates: db.prepare(
       `SELECT e.id, e.day, e.win_start, e.win_end, e.num_mentions, t.tally
-       FROM events e JOIN event_tallies t ON t.event_id = e.id
+       FROM events e LEFT JOIN event_tallies t ON t.event_id = e.id
        WHERE e.merge_key = @key AND e.win_start <= @end AND e.win_start >= @from
          AND e.win_end >= @start`,
     ),
     undatedCandidates: db.prepare(
       `SELECT e.id, e.day, e.win_start, e.win_end, e.num_mentions, t.tally
-       FROM events e JOIN event_tallies t ON t.event_id = e.id
+       FROM events e LEFT JOIN event_tallies t ON t.event_id = e.id
        WHERE e.merge_key = ? AND e.win_start IS NULL`,
     ),
     insertEvent: db.prepare(insertSql('events', EVENT_COLUMNS)),
-    insertTally: db.prepare('INSERT INTO event_tallies (event_id, tally) VALUES (?, ?)'),
+    putTally: db.prepare('INSERT OR REPLACE INTO event_tallies (event_id, tally) VALUES (?, ?)'),
     updateEvent: db.prepare(
       `UPDATE events SET ${EVENT_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
     ),
-    updateTally: db.prepare('UPDATE event_tallies SET tally = ? WHERE event_id = ?'),
     // The day is part of the key: setting it moves every entry, so only when it changed.
     moveActors: db.prepare(
       'UPDATE event_actors SET day = ?, quad = ?, goldstein = ?, mentions = ? WHERE event_id = ?',
@@ -187,12 +186,13 @@ export function sqliteWritePorts(db: Database.Database): WritePorts {
         : s.undatedCandidates.all(key)) as CandidateRow[],
     insertEvent(row, tally) {
       const id = Number(s.insertEvent.run(values(row, EVENT_COLUMNS)).lastInsertRowid);
-      s.insertTally.run(id, tally);
+      if (tally !== null) s.putTally.run(id, tally);
       return id;
     },
     updateEvent(id, row, tally, days) {
       s.updateEvent.run(values(row, EVENT_COLUMNS), id);
-      s.updateTally.run(tally, id);
+      if (tally === null) s.deleteTally.run(id);
+      else s.putTally.run(id, tally);
       if (days.was === days.is) s.updateActors.run(row.quad, row.goldstein, row.num_mentions, id);
       else s.moveActors.run(days.is, row.quad, row.goldstein, row.num_mentions, id);
     },
