@@ -218,17 +218,13 @@ export function emptyTally(): Tally {
   };
 }
 
-function bump<T extends string | number>(list: Counted<T>[], value: T): void {
-  for (const c of list)
-    if (c[0] === value) {
-      c[1]++;
-      return;
-    }
-  list.push([value, 1]);
-}
+const identical = <T>(a: T, b: T): boolean => a === b;
 
-/** Counts value once more in list, by field equality (comparing fields is cheaper than JSON keys). */
-function count<T>(list: Counted<T>[], value: T, same: (a: T, b: T) => boolean): void {
+/**
+ * Counts value once more in list, readings by field equality (comparing fields is cheaper
+ * than JSON keys), plain values as they are.
+ */
+function count<T>(list: Counted<T>[], value: T, same: (a: T, b: T) => boolean = identical): void {
   for (const c of list)
     if (same(c[0], value)) {
       c[1]++;
@@ -265,13 +261,13 @@ function samePlace(a: Place, b: Place): boolean {
 /** Counts one more mention in a tally (changes the tally). */
 export function addMention(t: Tally, f: MentionFacts): void {
   t.mentions++;
-  bump(t.articles, f.context.articleSeq);
-  bump(t.outlets, f.context.outlet);
-  bump(t.reports, f.context.reportDay);
+  count(t.articles, f.context.articleSeq);
+  count(t.outlets, f.context.outlet);
+  count(t.reports, f.context.reportDay);
   count(t.versions, f.version, sameVersion);
   if (f.date) count(t.dates, f.date, sameDate);
   if (f.place) count(t.places, f.place, samePlace);
-  for (const k of f.actorKeys) bump(t.actors, k);
+  for (const k of f.actorKeys) count(t.actors, k);
 }
 
 /** What a story event shows: the best-supported reading of its mentions. */

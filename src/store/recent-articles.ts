@@ -112,7 +112,7 @@ function fingerprint(key: number): number {
 export class RecentArticles {
   private newer = new Generation();
   private older: Generation | null = null;
-  /** The highest seq added. */
+  /** The highest seq added, or, before any, the seq the window starts after. */
   last = 0;
 
   /**

@@ -185,6 +185,7 @@ export class StoryWriter {
   private put(input: ArticleInput): PutResult {
     const { article, records, contentHash } = input;
     const p = this.ports;
+    const recent = this.recent as RecentArticles;
     const old = p.findArticle(article.id);
     if (old && old.content_hash === contentHash)
       return { status: 'unchanged', storyId: old.story_id, mentions: 0, events: [] };
@@ -192,12 +193,11 @@ export class StoryWriter {
     if (old) {
       for (const id of p.articleEventIds(old.seq)) changed.add(id);
       p.deleteArticle(old.seq);
-      (this.recent as RecentArticles).forget(old.seq);
+      recent.forget(old.seq);
       for (const id of changed) this.rebuild(id);
     }
     const sig = signature(`${article.title ?? ''}\n${article.text}`);
     const added = this.now().toISOString();
-    const recent = this.recent as RecentArticles;
     const storyId = recent.nearest(sig)?.storyId ?? p.insertStory(article.id, added);
     const seq = p.insertArticle(
       {
