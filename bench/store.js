@@ -156,6 +156,11 @@ function makeArticle(pool, n) {
   return { article, records };
 }
 
+/** Removes a SQLite file with its WAL and shared-memory files. */
+function removeDb(path) {
+  for (const f of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(f)) rmSync(f);
+}
+
 mkdirSync(values.out, { recursive: true });
 const db = join(values.out, 'store-bench.db');
 const reuse = values['queries-only'];
@@ -163,14 +168,14 @@ if (reuse && !existsSync(db)) {
   console.error(`bench:store: --queries-only needs the store of an earlier run at ${db}`);
   process.exit(2);
 }
-if (!reuse) for (const f of [db, `${db}-wal`, `${db}-shm`]) if (existsSync(f)) rmSync(f);
+if (!reuse) removeDb(db);
 const pool = reuse ? [] : (console.error('coding the fixtures for templates...'), templates());
 const store = await openStore(db);
 
 // The baseline, measured on the same batches in the same run: plain SQLite writing each
 // article and its records as JSON into two tables without indexes, no stories, no merging.
 const baseDb = join(values.out, 'baseline.db');
-for (const f of [baseDb, `${baseDb}-wal`, `${baseDb}-shm`]) if (existsSync(f)) rmSync(f);
+removeDb(baseDb);
 const base = reuse ? null : new Database(baseDb);
 let baseline = null;
 if (base) {
@@ -310,7 +315,7 @@ for (const [name, run] of Object.entries(queries)) {
 await store.close();
 if (base) {
   base.close();
-  for (const f of [baseDb, `${baseDb}-wal`, `${baseDb}-shm`]) if (existsSync(f)) rmSync(f);
+  removeDb(baseDb);
 }
 const bytes = [db, `${db}-wal`].filter(existsSync).reduce((s, f) => s + statSync(f).size, 0);
 
