@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
-import type { EventRecord } from '../record.js';
+import { unpackRecord } from './mention-record.js';
 import { eventConditions, keyWalks, mentionConditions, type KeyWalk } from './filters.js';
 import type { Database, EventsTable } from './schema.js';
 import type { FeedState, SeenEntry, SeenKey, SeenMatch } from './feeds.js';
@@ -303,7 +303,13 @@ export class SqlStore implements Store {
     let query = this.db
       .selectFrom('mentions')
       .innerJoin('articles', 'articles.seq', 'mentions.article_seq')
-      .select(['mentions.event_id', 'mentions.record', 'articles.id as article_id'])
+      .select([
+        'mentions.event_id',
+        'mentions.id',
+        'mentions.record',
+        'articles.id as article_id',
+        'articles.text',
+      ])
       .where((eb) => mentionConditions(eb, q, this.dialect));
     if (q.eventId !== undefined) query = query.where('mentions.event_id', '=', q.eventId);
     if (q.articleId !== undefined) query = query.where('articles.id', '=', q.articleId);
@@ -315,7 +321,7 @@ export class SqlStore implements Store {
     return rows.map((r) => ({
       eventId: r.event_id,
       articleId: r.article_id,
-      record: JSON.parse(r.record) as EventRecord,
+      record: unpackRecord(r.record, r.id, r.article_id, r.text),
     }));
   }
 

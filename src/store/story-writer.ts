@@ -13,6 +13,7 @@ import {
   type MentionFacts,
   type Tally,
 } from './merge.js';
+import { packRecord, unpackRecord } from './mention-record.js';
 import { signature, type Signature } from './minhash.js';
 import { RecentArticles } from './recent-articles.js';
 import type { ArticlesTable, EventActorsTable, MentionsTable } from './schema.js';
@@ -48,6 +49,9 @@ export interface CandidateRow {
 /** One report of a story event, for recounting it. */
 export interface ReportRow {
   record: string;
+  mention_id: string;
+  /** The article's text, which a stored record's sentence is read from. */
+  text: string;
   seq: number;
   story_id: number;
   id: string;
@@ -222,7 +226,7 @@ export class StoryWriter {
     };
     let mentions = 0;
     const merge = (part: EventRecord[]) => {
-      for (const id of this.merge(part, context)) changed.add(id);
+      for (const id of this.merge(part, context, article.text)) changed.add(id);
       mentions += part.length;
     };
     merge(records);
@@ -264,7 +268,7 @@ export class StoryWriter {
   }
 
   /** Puts each record into a story event (an existing one when compatible) and stores it. */
-  private merge(records: EventRecord[], context: MentionContext): number[] {
+  private merge(records: EventRecord[], context: MentionContext, text: string): number[] {
     const facts = records.map((r) => factsOf(r, context));
     const stored = this.candidates(facts);
     // Story events touched by this article, kept in memory until the article is merged;
@@ -321,7 +325,7 @@ export class StoryWriter {
         plover: r.plover.type,
         modality: r.modality,
         day: r.date ? r.date.value.padEnd(10, '-01').slice(0, 10) : null,
-        record: JSON.stringify(r),
+        record: packRecord(r, text),
       })),
     );
     return [...ids.values()];
@@ -377,7 +381,7 @@ export class StoryWriter {
     const tally = emptyTally();
     let facts: MentionFacts | null = null;
     for (const r of this.ports.eventReports(id)) {
-      facts = factsOf(JSON.parse(r.record) as EventRecord, {
+      facts = factsOf(unpackRecord(r.record, r.mention_id, r.id, r.text), {
         articleSeq: r.seq,
         storyId: r.story_id,
         outlet: outletOf(r),

@@ -154,7 +154,8 @@ export function sqliteWritePorts(db: Database.Database): WritePorts {
     deleteTally: db.prepare('DELETE FROM event_tallies WHERE event_id = ?'),
     deleteEvent: db.prepare('DELETE FROM events WHERE id = ?'),
     eventReports: db.prepare(
-      `SELECT m.record, a.seq, a.story_id, a.id, a.source, a.url, a.published, a.added_at
+      `SELECT m.record, m.id AS mention_id, a.text, a.seq, a.story_id, a.id, a.source, a.url,
+         a.published, a.added_at
        FROM mentions m JOIN articles a ON a.seq = m.article_seq WHERE m.event_id = ?`,
     ),
   };
