@@ -407,6 +407,37 @@ export function runStoreTests(name: string, newStore: () => Promise<Store>): voi
       await store.close();
     });
 
+    it('searches the latest text of each article, and nothing of one that failed', async () => {
+      const store = await newStore();
+      const input = (id: string, words: string, r: EventRecord) => {
+        const a = { id, text: words };
+        return { article: a, records: [r], contentHash: contentHash(a) };
+      };
+      const broken = record('2', { article: 'y', cameo: '190', target: 'UKR' });
+      (broken as { sentenceIndex: unknown }).sentenceIndex = null;
+      await store.putArticles([
+        input('x', 'Grain exports from Sochi.', record('1', { article: 'x', target: 'TUR' })),
+        input('y', 'Shelling in the port of Odesa.', broken),
+        input('z', 'Talks in Ankara.', record('3', { article: 'z', cameo: '042', target: 'IRN' })),
+      ]);
+      // Replaced in a later group, and twice within one group.
+      await store.putArticles([
+        input('x', 'Drones over Kyiv.', record('4', { article: 'x', cameo: '190', target: 'UKR' })),
+      ]);
+      await store.putArticles([
+        input('w', 'Alpha beta.', record('5', { article: 'w', cameo: '111', target: 'FRA' })),
+        input('w', 'Gamma delta.', record('6', { article: 'w', cameo: '112', target: 'FRA' })),
+      ]);
+      const cameos = async (text: string) => (await store.events({ text })).map((e) => e.cameo);
+      expect(await cameos('grain')).toEqual([]);
+      expect(await cameos('kyiv')).toEqual(['190']);
+      expect(await cameos('odesa')).toEqual([]);
+      expect(await cameos('ankara')).toEqual(['042']);
+      expect(await cameos('alpha')).toEqual([]);
+      expect(await cameos('gamma')).toEqual(['112']);
+      await store.close();
+    });
+
     it('pages newest first with a cursor, undated last', async () => {
       const store = await newStore();
       const days = ['2024-01-05', '2024-03-01', null, '2024-02-10', '2024-03-01'];

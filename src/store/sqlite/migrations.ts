@@ -120,4 +120,15 @@ export const migrations: Record<string, Migration> = {
         await statement.execute(db);
     },
   },
+  // The writer indexes article text itself, all of a transaction's articles together at its
+  // end: the index's memory is then warm, where a trigger row by row cost it three times more.
+  '0004-fts-by-writer': {
+    async up(db: Kysely<unknown>) {
+      for (const statement of [
+        sql`DROP TRIGGER articles_fts_insert`,
+        sql`DROP TRIGGER articles_fts_delete`,
+      ])
+        await statement.execute(db);
+    },
+  },
 };

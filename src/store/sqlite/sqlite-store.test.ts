@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { contentHash } from '../content-hash.js';
-import { runStoreTests } from '../contract.test-suite.js';
+import { record, runStoreTests } from '../contract.test-suite.js';
 import { StoreOpenError, StoreQueryError } from '../errors.js';
 import { encodeSignature, signature } from '../minhash.js';
 import { migrations } from './migrations.js';
@@ -35,6 +35,7 @@ describe('SQLite store file', () => {
       { name: '0001-initial' },
       { name: '0002-feeds' },
       { name: '0003-signatures' },
+      { name: '0004-fts-by-writer' },
     ]);
     raw.close();
   });
@@ -76,6 +77,46 @@ describe('SQLite store file', () => {
       { article_seq: 2, story_id: 7, shingles: expect.any(Number) },
     ]);
     expect(columns).not.toContain('signature');
+  });
+
+  it('takes the words of an article indexed before 0004 out of the index when it is replaced', async () => {
+    const path = fresh();
+    const old = new Kysely<unknown>({
+      dialect: new SqliteDialect({ database: new Database(path) }),
+    });
+    const provider = { getMigrations: () => Promise.resolve(migrations) };
+    expect((await new Migrator({ db: old, provider }).migrateTo('0003-signatures')).error).toBe(
+      undefined,
+    );
+    await sql`INSERT INTO stories (id, first_article, created_at) VALUES (1, 'a', '2024-07-25')`.execute(
+      old,
+    );
+    // Indexed by the trigger of that schema.
+    await sql`INSERT INTO articles (seq, id, content_hash, story_id, added_at, text)
+      VALUES (1, 'a', 'h', 1, '2024-07-25', 'Grain exports from Sochi.')`.execute(old);
+    await old.destroy();
+    const store = await openSqliteStore(path);
+    const matches = async (words: string) =>
+      (await store.events({ text: words })).map((e) => e.articleIds);
+    const article = { id: 'a', text: 'Drones over Kyiv.', published: '2024-07-25' };
+    await store.putArticles([
+      {
+        article,
+        records: [record('1', { article: 'a', cameo: '190', target: 'UKR' })],
+        contentHash: contentHash(article),
+      },
+    ]);
+    expect(await matches('kyiv')).toEqual([['a']]);
+    expect(await matches('sochi')).toEqual([]);
+    await store.close();
+    const raw = new Database(path);
+    // FTS5's own check that the index holds exactly the words of the articles table.
+    expect(() =>
+      raw
+        .prepare(`INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)`)
+        .run(),
+    ).not.toThrow();
+    raw.close();
   });
 
   it('finds near duplicates another writer stored since it last wrote', async () => {

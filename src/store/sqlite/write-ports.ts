@@ -110,6 +110,12 @@ export function sqliteWritePorts(db: Database.Database): WritePorts {
     deleteMentions: db.prepare('DELETE FROM mentions WHERE article_seq = ?'),
     deleteSignature: db.prepare('DELETE FROM article_signatures WHERE article_seq = ?'),
     deleteArticle: db.prepare('DELETE FROM articles WHERE seq = ?'),
+    articleWords: db.prepare('SELECT title, text FROM articles WHERE seq = ?'),
+    indexWords: db.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)'),
+    // External content: the index is told the words it had, to take them out.
+    unindexWords: db.prepare(
+      `INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)`,
+    ),
     lastSeq: db.prepare('SELECT coalesce(max(seq), 0) FROM articles').pluck(),
     signaturesAfter: db.prepare(
       `SELECT article_seq, signature, shingles, story_id FROM article_signatures
@@ -159,11 +165,34 @@ export function sqliteWritePorts(db: Database.Database): WritePorts {
        FROM mentions m JOIN articles a ON a.seq = m.article_seq WHERE m.event_id = ?`,
     ),
   };
+  /**
+   * Articles stored in the open transaction and not yet in the full-text index: they are
+   * indexed together when their (sub)transaction ends, and dropped when it fails.
+   */
+  const unindexed: [seq: number, title: string | null, text: string][] = [];
+  const index = db.transaction((fn: () => unknown) => {
+    const mark = unindexed.length;
+    try {
+      const result = fn();
+      for (let i = mark; i < unindexed.length; i++) s.indexWords.run(unindexed[i]);
+      unindexed.length = mark;
+      return result;
+    } catch (error) {
+      unindexed.length = mark;
+      throw error;
+    }
+  });
   return {
-    transaction: (fn) => db.transaction(fn)(),
+    transaction: <T>(fn: () => T) => index(fn) as T,
     findArticle: (id) => s.findArticle.get(id) as OldArticle | undefined,
     articleEventIds: (seq) => s.articleEventIds.all(seq) as number[],
     deleteArticle(seq) {
+      const waiting = unindexed.findIndex((u) => u[0] === seq);
+      if (waiting >= 0) unindexed.splice(waiting, 1);
+      else {
+        const old = s.articleWords.get(seq) as { title: string | null; text: string } | undefined;
+        if (old) s.unindexWords.run(seq, old.title, old.text);
+      }
       s.deleteMentions.run(seq);
       s.deleteSignature.run(seq);
       s.deleteArticle.run(seq);
@@ -178,6 +207,7 @@ export function sqliteWritePorts(db: Database.Database): WritePorts {
     insertStory: (first, at) => Number(s.insertStory.run(first, at).lastInsertRowid),
     insertArticle(row, signature) {
       const seq = Number(s.insertArticle.run(values(row, ARTICLE_COLUMNS)).lastInsertRowid);
+      unindexed.push([seq, row.title, row.text]);
       s.insertSignature.run(seq, row.story_id, signature.shingles, encodeSignature(signature));
       return seq;
     },
