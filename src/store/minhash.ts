@@ -120,19 +120,11 @@ export function signature(text: string): Signature {
   return { values, shingles: shingles.length };
 }
 
-/**
- * One integer per band (band number in the high bits), the keys of the LSH buckets.
- * @example bandKeys(signature('a b c d')).length // 32
- */
-export function bandKeys(sig: Signature): number[] {
-  const keys: number[] = [];
-  for (let b = 0; b < BANDS; b++) {
-    let h = 0x811c9dc5 ^ b;
-    for (let r = 0; r < ROWS; r++) h = mix(h ^ (sig.values[b * ROWS + r] as number));
-    // 5 bits of band number above 32 bits of hash: still an exact integer in a double.
-    keys.push(b * 2 ** 32 + (h >>> 0));
-  }
-  return keys;
+/** The hash of band b of a signature: its ROWS values mixed together. */
+export function bandHash(sig: Signature, b: number): number {
+  let h = 0x811c9dc5 ^ b;
+  for (let r = 0; r < ROWS; r++) h = mix(h ^ (sig.values[b * ROWS + r] as number));
+  return h;
 }
 
 /** Estimated Jaccard similarity of two signatures. */
@@ -145,6 +137,11 @@ function jaccardAt(a: Signature, values: Uint32Array, at: number): number {
   for (let k = 0; k < HASHES; k++) if (a.values[k] === values[at + k]) same++;
   return same / HASHES;
 }
+
+/** Below this estimated Jaccard similarity no two texts are versions of one story. */
+const LEAST_JACCARD = 0.2;
+/** The fewest equal values two signatures of versions of one story have. */
+export const LEAST_SAME_VALUES = Math.ceil(LEAST_JACCARD * HASHES);
 
 /**
  * Whether two texts are versions of one story: a copy or light rewrite (Jaccard at least
@@ -170,7 +167,7 @@ export function nearDuplicateAt(
   const shared = (j * (a.shingles + shingles)) / (1 + j);
   const containment = Math.min(1, shared / Math.min(a.shingles, shingles));
   const score = Math.max(j, containment * 0.9);
-  return { same: j >= 0.5 || (j >= 0.2 && containment >= 0.7), score };
+  return { same: j >= 0.5 || (j >= LEAST_JACCARD && containment >= 0.7), score };
 }
 
 /** The signature as bytes for storage. */

@@ -1,4 +1,12 @@
-import { BANDS, bandKeys, HASHES, mix, nearDuplicateAt, type Signature } from './minhash.js';
+import {
+  BANDS,
+  bandHash,
+  HASHES,
+  LEAST_SAME_VALUES,
+  mix,
+  nearDuplicateAt,
+  type Signature,
+} from './minhash.js';
 
 /**
  * The signatures, stories and LSH buckets of the newest articles, in memory. Written here
@@ -20,9 +28,16 @@ class Generation {
   stories: Int32Array;
   shingles: Int32Array;
   values: Uint32Array;
-  /** Open addressing: a band fingerprint and the article (ordinal + 1; 0 marks empty). */
-  keys: Uint32Array;
-  slots: Int32Array;
+  /**
+   * The low byte of each value: two signatures share at least as many of these as values,
+   * so one cache line tells most candidates apart from a near duplicate.
+   */
+  sketches: Uint8Array;
+  /**
+   * Open addressing, each slot a band fingerprint and the article (ordinal + 1; 0 marks
+   * empty) side by side: one cache line per probe of a table far larger than the cache.
+   */
+  table: Uint32Array;
   entries = 0;
 
   constructor(articles = 256) {
@@ -30,9 +45,9 @@ class Generation {
     this.stories = new Int32Array(articles);
     this.shingles = new Int32Array(articles);
     this.values = new Uint32Array(articles * HASHES);
+    this.sketches = new Uint8Array(articles * HASHES);
     // Twice the slots of the entries: the table stays at most half full.
-    this.keys = new Uint32Array(articles * BANDS * 2);
-    this.slots = new Int32Array(articles * BANDS * 2);
+    this.table = new Uint32Array(articles * BANDS * 2 * 2);
   }
 
   /** Adds an article; returns its ordinal. */
@@ -43,65 +58,78 @@ class Generation {
     this.stories[i] = storyId;
     this.shingles[i] = sig.shingles;
     this.values.set(sig.values, i * HASHES);
+    for (let k = 0; k < HASHES; k++) this.sketches[i * HASHES + k] = sig.values[k] as number;
     return i;
   }
 
   /** Files article `ordinal` under fp, keeping the newest `limit` per fingerprint. */
   file(fp: number, ordinal: number, limit: number): void {
-    if ((this.entries + 1) * 2 > this.slots.length) this.growTable();
-    const mask = this.slots.length - 1;
+    if ((this.entries + 1) * 4 > this.table.length) this.growTable();
+    const t = this.table;
+    const mask = (t.length >> 1) - 1;
     let oldest = -1;
     let found = 0;
     let i = fp & mask;
-    for (; this.slots[i] !== 0; i = (i + 1) & mask) {
-      if (this.keys[i] !== fp) continue;
-      if (this.slots[i] === ordinal + 1) return;
+    for (; t[2 * i + 1] !== 0; i = (i + 1) & mask) {
+      if (t[2 * i] !== fp) continue;
+      if (t[2 * i + 1] === ordinal + 1) return;
       found++;
-      if (oldest < 0 || (this.slots[i] as number) < (this.slots[oldest] as number)) oldest = i;
+      if (oldest < 0 || (t[2 * i + 1] as number) < (t[2 * oldest + 1] as number)) oldest = i;
     }
     if (found >= limit) {
-      this.slots[oldest] = ordinal + 1;
+      t[2 * oldest + 1] = ordinal + 1;
       return;
     }
-    this.keys[i] = fp;
-    this.slots[i] = ordinal + 1;
+    t[2 * i] = fp;
+    t[2 * i + 1] = ordinal + 1;
     this.entries++;
   }
 
-  /** Pushes the ordinals filed under fp onto out. */
-  collect(fp: number, out: number[]): void {
-    const mask = this.slots.length - 1;
-    for (let i = fp & mask; this.slots[i] !== 0; i = (i + 1) & mask)
-      if (this.keys[i] === fp) out.push((this.slots[i] as number) - 1);
+  /** Writes the ordinals filed under fp into out from n on; returns the new n. */
+  collect(fp: number, out: Int32Array, n: number): number {
+    const t = this.table;
+    const mask = (t.length >> 1) - 1;
+    let k = n;
+    for (let i = fp & mask; t[2 * i + 1] !== 0; i = (i + 1) & mask)
+      if (t[2 * i] === fp) out[k++] = (t[2 * i + 1] as number) - 1;
+    return k;
   }
 
   private growArticles(): void {
     const n = this.seqs.length * 2;
-    const grown = <T extends Int32Array | Uint32Array>(a: T, b: T): T => (b.set(a), b);
+    const grown = <T extends Int32Array | Uint32Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);
     this.seqs = grown(this.seqs, new Int32Array(n));
     this.stories = grown(this.stories, new Int32Array(n));
     this.shingles = grown(this.shingles, new Int32Array(n));
     this.values = grown(this.values, new Uint32Array(n * HASHES));
+    this.sketches = grown(this.sketches, new Uint8Array(n * HASHES));
   }
 
   private growTable(): void {
-    const { keys, slots } = this;
-    this.keys = new Uint32Array(slots.length * 2);
-    this.slots = new Int32Array(slots.length * 2);
-    const mask = this.slots.length - 1;
-    for (let j = 0; j < slots.length; j++) {
-      if (slots[j] === 0) continue;
-      let i = (keys[j] as number) & mask;
-      while (this.slots[i] !== 0) i = (i + 1) & mask;
-      this.keys[i] = keys[j] as number;
-      this.slots[i] = slots[j] as number;
+    const old = this.table;
+    const t = (this.table = new Uint32Array(old.length * 2));
+    const mask = (t.length >> 1) - 1;
+    for (let j = 0; j < old.length; j += 2) {
+      if (old[j + 1] === 0) continue;
+      let i = (old[j] as number) & mask;
+      while (t[2 * i + 1] !== 0) i = (i + 1) & mask;
+      t[2 * i] = old[j] as number;
+      t[2 * i + 1] = old[j + 1] as number;
     }
   }
 }
 
-/** A 32-bit fingerprint of a band key (band number and hash): what the table stores. */
-function fingerprint(key: number): number {
-  return mix((key >>> 0) ^ Math.imul(Math.floor(key / 2 ** 32) + 1, 0x9e3779b1));
+/** Whether the sketches at a and at b share enough bytes for their signatures to be near. */
+function mayBeNear(a: Uint8Array, sketches: Uint8Array, at: number): boolean {
+  let same = 0;
+  for (let k = 0; k < HASHES; k++) if (a[k] === sketches[at + k]) same++;
+  return same >= LEAST_SAME_VALUES;
+}
+
+/** The fingerprints of a signature's bands (band number mixed in), written into out. */
+function fingerprints(sig: Signature, out: Uint32Array): Uint32Array {
+  for (let b = 0; b < BANDS; b++) out[b] = mix(bandHash(sig, b) ^ Math.imul(b + 1, 0x9e3779b1));
+  return out;
 }
 
 /**
@@ -112,6 +140,11 @@ function fingerprint(key: number): number {
 export class RecentArticles {
   private newer = new Generation();
   private older: Generation | null = null;
+  /** Scratch for one question: fingerprints, and the articles that share them. */
+  private bands = new Uint32Array(BANDS);
+  private sketch = new Uint8Array(HASHES);
+  /** Each band's collect gives at most perBand articles. */
+  private found: Int32Array;
   /** The highest seq added, or, before any, the seq the window starts after. */
   last = 0;
 
@@ -124,7 +157,9 @@ export class RecentArticles {
     private readonly perBand: number,
     private readonly candidates: number,
     private readonly window: number,
-  ) {}
+  ) {
+    this.found = new Int32Array(BANDS * perBand);
+  }
 
   add(seq: number, sig: Signature, storyId: number): void {
     if (this.newer.count >= this.window) {
@@ -132,7 +167,8 @@ export class RecentArticles {
       this.newer = new Generation();
     }
     const ordinal = this.newer.push(seq, sig, storyId);
-    for (const band of bandKeys(sig)) this.newer.file(fingerprint(band), ordinal, this.perBand);
+    const bands = fingerprints(sig, this.bands);
+    for (let b = 0; b < BANDS; b++) this.newer.file(bands[b] as number, ordinal, this.perBand);
     if (seq > this.last) this.last = seq;
   }
 
@@ -149,19 +185,21 @@ export class RecentArticles {
   nearest(sig: Signature): Match | null {
     let best: Match | null = null;
     const generations = this.older ? [this.newer, this.older] : [this.newer];
-    const bands = bandKeys(sig).map(fingerprint);
+    const bands = fingerprints(sig, this.bands);
+    const sketch = this.sketch;
+    for (let k = 0; k < HASHES; k++) sketch[k] = sig.values[k] as number;
     let compared = 0;
-    const ordinals: number[] = [];
     for (const g of generations) {
-      ordinals.length = 0;
-      for (const fp of bands) g.collect(fp, ordinals);
-      // Newest first, each once.
-      ordinals.sort((a, b) => b - a);
-      for (let k = 0; k < ordinals.length; k++) {
+      let n = 0;
+      for (let b = 0; b < BANDS; b++) n = g.collect(bands[b] as number, this.found, n);
+      // Newest (highest ordinal) first, each once: a typed sort needs no comparator.
+      const ordinals = this.found.subarray(0, n).sort();
+      for (let k = n - 1; k >= 0; k--) {
         const i = ordinals[k] as number;
-        if (k > 0 && i === ordinals[k - 1]) continue;
+        if (k < n - 1 && i === ordinals[k + 1]) continue;
         if (g.shingles[i] === 0) continue;
         if (compared++ === this.candidates) return best;
+        if (!mayBeNear(sketch, g.sketches, i * HASHES)) continue;
         const { same, score } = nearDuplicateAt(sig, g.values, i * HASHES, g.shingles[i] as number);
         if (same && score > (best?.score ?? 0)) best = { storyId: g.stories[i] as number, score };
       }
