@@ -79,9 +79,13 @@ export interface WritePorts {
   insertStory(firstArticle: string, createdAt: string): number;
   /** Stores an article and its signature; returns its seq. */
   insertArticle(row: ArticleRow, signature: Signature): number;
+  /**
+   * Story events under mergeKey whose window meets the given one (`until`: the latest end such
+   * a window can have), or the undated ones when window is null.
+   */
   eventCandidates(
     mergeKey: string,
-    window: { start: string; end: string; from: string } | null,
+    window: { start: string; end: string; until: string } | null,
   ): CandidateRow[];
   /** Stores a story event, and its tally unless null (one mention: the mention is the tally). */
   insertEvent(row: EventColumns, tally: string | null): number;
@@ -249,8 +253,8 @@ export class StoryWriter {
       if (asked.has(question)) continue;
       asked.add(question);
       const window = f.window
-        ? // No window is longer than a year: bound the index range from below too.
-          { ...f.window, from: addDays(f.window.start, -LONGEST_WINDOW_DAYS) }
+        ? // No window is longer than a year: bound the index range from above too.
+          { ...f.window, until: addDays(f.window.end, LONGEST_WINDOW_DAYS) }
         : null;
       let list = byKey.get(f.mergeKey);
       if (!list) byKey.set(f.mergeKey, (list = []));

@@ -131,4 +131,15 @@ export const migrations: Record<string, Migration> = {
         await statement.execute(db);
     },
   },
+  // Candidates for merging are found along the window's end, not its start: stored windows
+  // that end after a new one starts are few when articles come in time order.
+  '0005-merge-by-window-end': {
+    async up(db: Kysely<unknown>) {
+      for (const statement of [
+        sql`DROP INDEX events_merge`,
+        sql`CREATE INDEX events_merge ON events(merge_key, win_end, win_start)`,
+      ])
+        await statement.execute(db);
+    },
+  },
 };

@@ -36,6 +36,7 @@ describe('SQLite store file', () => {
       { name: '0002-feeds' },
       { name: '0003-signatures' },
       { name: '0004-fts-by-writer' },
+      { name: '0005-merge-by-window-end' },
     ]);
     raw.close();
   });

@@ -127,16 +127,18 @@ export function sqliteWritePorts(db: Database.Database): WritePorts {
     ),
     insertStory: db.prepare('INSERT INTO stories (first_article, created_at) VALUES (?, ?)'),
     insertArticle: db.prepare(insertSql('articles', ARTICLE_COLUMNS)),
+    // Along (merge_key, win_end): windows end at most a year after they start, and articles
+    // mostly come in time order, so few stored windows end after a new one starts.
     datedCandidates: db.prepare(
       `SELECT e.id, e.day, e.win_start, e.win_end, e.num_mentions, t.tally
        FROM events e LEFT JOIN event_tallies t ON t.event_id = e.id
-       WHERE e.merge_key = @key AND e.win_start <= @end AND e.win_start >= @from
-         AND e.win_end >= @start`,
+       WHERE e.merge_key = @key AND e.win_end >= @start AND e.win_end <= @until
+         AND e.win_start <= @end`,
     ),
     undatedCandidates: db.prepare(
       `SELECT e.id, e.day, e.win_start, e.win_end, e.num_mentions, t.tally
        FROM events e LEFT JOIN event_tallies t ON t.event_id = e.id
-       WHERE e.merge_key = ? AND e.win_start IS NULL`,
+       WHERE e.merge_key = ? AND e.win_end IS NULL`,
     ),
     insertEvent: db.prepare(insertSql('events', EVENT_COLUMNS)),
     putTally: db.prepare('INSERT OR REPLACE INTO event_tallies (event_id, tally) VALUES (?, ?)'),
@@ -213,7 +215,7 @@ export function sqliteWritePorts(db: Database.Database): WritePorts {
     },
     eventCandidates: (key, w) =>
       (w
-        ? s.datedCandidates.all({ key, start: w.start, end: w.end, from: w.from })
+        ? s.datedCandidates.all({ key, start: w.start, end: w.end, until: w.until })
         : s.undatedCandidates.all(key)) as CandidateRow[],
     insertEvent(row, tally) {
       const id = Number(s.insertEvent.run(values(row, EVENT_COLUMNS)).lastInsertRowid);
