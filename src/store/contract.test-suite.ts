@@ -499,6 +499,43 @@ export function runStoreTests(name: string, newStore: () => Promise<Store>): voi
       await store.close();
     });
 
+    it.each([
+      ['merging within one group', false],
+      ['redone article by article after one fails', true],
+    ])('keeps the actor index equal to the events when %s', async (_, failing) => {
+      const store = await newStore();
+      const broken = record('9', { article: 'a3', cameo: '190', target: 'UKR' });
+      (broken as { sentenceIndex: unknown }).sentenceIndex = null;
+      const inputs: [string, EventRecord[]][] = [
+        ['a1', [record('1', { article: 'a1', date: '2024-07-24', basis: 'published' })]],
+        // A date read in the text: the meeting moves from the 24th to the 22nd.
+        ['a2', [record('2', { article: 'a2', date: '2024-07-22' })]],
+      ];
+      if (failing)
+        inputs.push(['a3', [record('3', { article: 'a3', date: '2024-07-22' }), broken]]);
+      inputs.push([
+        'a4',
+        [
+          record('4', { article: 'a4', date: '2024-07-23', basis: 'published' }),
+          record('5', { article: 'a4', cameo: '190', target: 'UKR', date: '2024-07-20' }),
+        ],
+      ]);
+      const results = await store.putArticles(
+        inputs.map(([id, records]) => {
+          const a = article(id);
+          return { article: a, records, contentHash: contentHash(a) };
+        }),
+      );
+      expect(results.filter((r) => r.status === 'failed')).toHaveLength(failing ? 1 : 0);
+      const byIndex = await store.timeline({ actor: ['RUS'] }, 'day');
+      expect(byIndex.map((p) => [p.period, p.events, p.mentions, p.goldstein])).toEqual([
+        ['2024-07-20', 1, 1, -10],
+        ['2024-07-22', 1, 3, 1],
+      ]);
+      expect(byIndex).toEqual(await store.timeline({ actor: ['RUS'], minArticles: 1 }, 'day'));
+      await store.close();
+    });
+
     it('returns the stored article, and nothing for unknown ids', async () => {
       const store = await newStore();
       await put(store, article('a1', { title: 'T', url: 'https://example.org/a1' }), [record('1')]);
