@@ -2,18 +2,19 @@
 
 const DAY = 86_400_000;
 
-/** Results of addDays: a store's mentions ask about the same few thousand days again and again. */
-const shifted = new Map<string, string>();
+/** Results of addDays by shift: a store's mentions ask about the same days again and again. */
+const shifted = new Map<number, Map<string, string>>();
 
 /** @example addDays('2024-07-24', -3) // '2024-07-21' */
 export function addDays(day: string, n: number): string {
-  const key = `${day}|${n}`;
-  let out = shifted.get(key);
+  let byDay = shifted.get(n);
+  if (byDay === undefined) shifted.set(n, (byDay = new Map()));
+  let out = byDay.get(day);
   if (out === undefined) {
     out = new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
     // Bounded: past the days of a few decades it starts again.
-    if (shifted.size >= 50_000) shifted.clear();
-    shifted.set(key, out);
+    if (byDay.size >= 20_000) byDay.clear();
+    byDay.set(day, out);
   }
   return out;
 }

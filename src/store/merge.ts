@@ -80,13 +80,17 @@ function ref(a: EventRecord['source']): ActorRef {
   return { code: a.code, country: a.country, org: a.org };
 }
 
-function keysOf(side: 's' | 't', a: EventRecord['source'] | null): string[] {
-  if (!a) return [];
-  const keys = new Set([a.code]);
-  if (a.country) keys.add(a.country);
-  if (a.org) keys.add(a.org);
-  if (a.entity) keys.add(`person:${a.entity.id}`);
-  return [...keys].map((k) => `${side}:${k}`);
+/** Adds `side:KEY` for each code, country, organisation and person of an actor, once each. */
+function addKeys(out: string[], side: 's' | 't', a: EventRecord['source'] | null): void {
+  if (!a) return;
+  const first = out.length;
+  for (const k of [a.code, a.country, a.org, a.entity ? `person:${a.entity.id}` : null]) {
+    if (k === null) continue;
+    const key = `${side}:${k}`;
+    let seen = false;
+    for (let i = first; i < out.length && !seen; i++) seen = out[i] === key;
+    if (!seen) out.push(key);
+  }
 }
 
 /** The days a mention's act may fall on, from its date and how the date was found. */
@@ -115,10 +119,13 @@ export function factsOf(r: EventRecord, context: MentionContext): MentionFacts {
   if (symmetric && target && anchor(target) < anchor(source)) [source, target] = [target, source];
   const a = anchor(source);
   const b = target ? anchor(target) : '';
-  const pair = b ? [a, b].sort().join('|') : `${a}|`;
+  const pair = b ? (a <= b ? `${a}|${b}` : `${b}|${a}`) : `${a}|`;
   const window = windowOf(r.date, r.modality);
   const direction = symmetric ? pair : `${a}>${b}`;
   const mergeKey = `${direction}|${root}|${r.modality}|${window ? 'dated' : `story${context.storyId}`}`;
+  const actorKeys: string[] = [];
+  addKeys(actorKeys, 's', source);
+  addKeys(actorKeys, 't', target);
   return {
     mergeKey,
     pair,
@@ -144,7 +151,7 @@ export function factsOf(r: EventRecord, context: MentionContext): MentionFacts {
           lon: r.location.lon,
         }
       : null,
-    actorKeys: [...keysOf('s', source), ...keysOf('t', target)],
+    actorKeys,
     context,
   };
 }
