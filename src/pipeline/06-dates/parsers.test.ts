@@ -38,6 +38,12 @@ describe('parserFor agrees with every parser kept', () => {
     'A ceasefire took effect at midnight; by dawn shelling had resumed.',
     'Delegates met for three days in the capital before flying home.',
     'In the past 24 hours, +2 days after the vote, officials said.',
+    'On the twenty-first of March, and on April third, and in 2023 May, talks resumed.',
+    'Monthly talks on Sun., onthursday, and last Friday of next week showed a year-long rift.',
+    'Fighting went on for a fourth straight week, -3 days, and Thurs. next week.',
+    'Over the next two weeks, after a couple of days and in the past few months, this one year.',
+    'From 5 to 7 March, on Sept. 5, 2023, the thirtieth of May and 2019/06/03, more talks.',
+    'In March 2023, on 12th of Oct. and on Dec 25th, 2021 of June, nothing else.',
   ])('%s', (text) => {
     expect(read(parserFor(text)?.parse(text, ref) ?? [])).toEqual(
       read(allParsers.parse(text, ref)),

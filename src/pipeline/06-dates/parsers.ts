@@ -12,27 +12,55 @@ const REFINERS = casual.refiners.filter(
   (r) => !/Timezone|DateTime|ForwardDate/.test(r.constructor.name),
 );
 
-const YEAR_DIGITS = /\d{4}/;
 const MONTH = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+/** A month name as the patterns write it: full, cut to three letters ("Sept"), with a dot or not. */
+const MONTH_NAME = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`;
+/** Ordinal words, by how they end ("fifth", "twenty-first", "thirteenth", "thirtieth"). */
+const ORDINAL_END =
+  'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|tieth';
+/** Ordinal words, by how they start ("thirteenth", "twenty-first"). */
+const ORDINAL_START =
+  'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirt|fourt|fift|sixt|sevent|eight|ninet|twent';
 const RELATIVE = /this|last|past|next|after/i;
+/**
+ * A weekday word standing alone: after a non-letter or the words the pattern allows before it
+ * ("on", "last"), before a non-letter or the words it allows after it ("of", "next"), so that
+ * "month", "showed" or "a straight week" are no cue.
+ */
+const WEEKDAY =
+  /(?:^|\W|on|this|last|past|next)(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday|thurs|thur|sun|mon|tue|wed|thu|fri|sat|weekend|weekday)(?=\W|$|of|this|last|past|next)/i;
 
 /**
- * Words one of which every match of a parser's pattern holds, read off the patterns of
- * chrono-node 2.10 (case is ignored as they ignore it): a text without them gives that parser
- * nothing.
+ * Text every match of a parser's pattern holds, read off the patterns of chrono-node 2.10
+ * (case is ignored as they ignore it): a text without it gives that parser nothing.
  */
 const CUES: Record<string, RegExp> = {
-  ENYearMonthDayParser: YEAR_DIGITS,
-  ISOFormatParser: YEAR_DIGITS,
-  ENMonthNameLittleEndianParser: MONTH,
-  ENMonthNameMiddleEndianParser: MONTH,
-  ENYearMonthNameParser: MONTH,
+  ENYearMonthDayParser: /\d{4}[-./\s]/,
+  ISOFormatParser: /\d{4}-\d/,
+  // A day right before the month: "5 March", "5th of March", "the fifth of March".
+  ENMonthNameLittleEndianParser: new RegExp(
+    String.raw`(?:\d(?:st|nd|rd|th)?|${ORDINAL_END})(?:-|/|\s{0,3}(?:of)?\s{0,3})${MONTH_NAME}`,
+    'i',
+  ),
+  // A day right after the month, its digits not running on into a year: "March 5", not "March 2023".
+  ENMonthNameMiddleEndianParser: new RegExp(
+    String.raw`${MONTH_NAME}(?:-|/|\s*,?\s*)(?:\d{1,2}(?!\d)|${ORDINAL_START})`,
+    'i',
+  ),
+  // A year right before the month: "2023 May", "2023 of May", "543 BE May".
+  ENYearMonthNameParser: new RegExp(
+    String.raw`\d(?:\s{0,2}(?:BE|AD|BC|BCE|CE))?(?:\s*[-./,]?\s*|\s+of\s+)${MONTH_NAME}`,
+    'i',
+  ),
   ENMonthNameParser: MONTH,
-  ENWeekdayParser: /sun|mon|tue|wed|thu|fri|sat|week/i,
+  ENWeekdayParser: WEEKDAY,
   ENTimeUnitAgoFormatParser: /ago|before|earlier/i,
   ENCasualDateParser: /now|today|tonight|morrow|tmr|yesterday|night/i,
   ENRelativeDateFormatParser: RELATIVE,
-  ENTimeUnitCasualRelativeFormatParser: /this|last|past|next|after|\+|-/i,
+  // A non-letter before the word or sign ("year-long" is no cue), and a number after it
+  // ("next two weeks", "+2 days", "past few months"; not "next week").
+  ENTimeUnitCasualRelativeFormatParser:
+    /(?:^|\W)(?:this|last|past|next|after|\+|-)\s*(?:\d|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|few|several|the|couple)/i,
 };
 
 /** The distinct cues, each tested once a text; a parser with none listed is always run. */
