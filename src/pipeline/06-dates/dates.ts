@@ -84,6 +84,14 @@ export function findDates(
   return out.length > 1 ? out.sort((a, b) => a.start - b.start) : out;
 }
 
+/** Whether the character at `at` is no space, as /\S/ says: printable ASCII without the pattern. */
+function solid(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c > 32 && c < 127) return true;
+  if (c === 32 || (c >= 9 && c <= 13)) return false;
+  return /\S/.test(text[at] as string);
+}
+
 /**
  * Stretches of the sentence around date words: chrono-node reads only these, since its cost
  * grows with the text it is given and most of a sentence holds no date.
@@ -95,8 +103,8 @@ function dateWindows(sentence: string, wanted: (at: number) => boolean): [number
     if (!wanted(m.index)) continue;
     let from = Math.max(0, m.index - 28);
     let to = Math.min(sentence.length, m.index + m[0].length + 28);
-    while (from > 0 && /\S/.test(sentence[from - 1] as string)) from--;
-    while (to < sentence.length && /\S/.test(sentence[to] as string)) to++;
+    while (from > 0 && solid(sentence, from - 1)) from--;
+    while (to < sentence.length && solid(sentence, to)) to++;
     const last = windows[windows.length - 1];
     if (last && from <= last[1]) last[1] = Math.max(last[1], to);
     else windows.push([from, to]);
@@ -133,17 +141,21 @@ function addChronoResult(
       /[A-Z][a-z]+\s+$/.test(sentence.slice(Math.max(0, index - 20), index))
     )
       return;
-    const relative = RELATIVE.test(r.text) || !c.isCertain('year');
+    // The certainty first: it spares the pattern for most results (weekdays have no year).
+    const relative = !c.isCertain('year') || RELATIVE.test(r.text);
     const weekdayOnly = c.isCertain('weekday') && !c.isCertain('day');
     const before = sentence.slice(Math.max(0, index - 7), index).toLowerCase();
-    const text = r.text.replace(/^(on|in|at)\s+/i, '');
+    // Only a text starting with o, i or a can start with "on", "in" or "at".
+    const lead = r.text.charCodeAt(0) | 32;
+    const text =
+      lead === 111 || lead === 105 || lead === 97 ? r.text.replace(/^(on|in|at)\s+/i, '') : r.text;
     out.push({
       value: format(year, month, day, precision),
       precision,
       text,
       start: offset + index + (r.text.length - text.length),
       end: offset + index + r.text.length,
-      since: /\bsince\s*$/.test(before),
+      since: before.includes('since') && /\bsince\s*$/.test(before),
       weekday: weekdayOnly ? (c.get('weekday') ?? null) : null,
       relative,
     });
