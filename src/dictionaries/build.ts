@@ -196,9 +196,7 @@ export function phraseKeys(phrase: string): string[] {
   let keys = phraseCache.get(phrase);
   if (!keys) {
     // Plain one-word phrases need no tagger.
-    keys = /^[\p{L}]+$/u.test(phrase)
-      ? [matchKey(phrase)]
-      : segment(normalize(phrase)).tokens.map((t) => t.key);
+    keys = /^[\p{L}]+$/u.test(phrase) ? [matchKey(phrase)] : segment(normalize(phrase)).keys;
     phraseCache.set(phrase, keys);
   }
   return keys;

@@ -7,8 +7,6 @@ import type { NormalizedText } from '../01-normalize/normalize.js';
 /** One token: its words, tag and offsets into the article body. */
 export interface Token {
   text: string;
-  /** Lower-case, diacritic-free form that dictionaries are keyed by. */
-  key: string;
   pos: string;
   start: number;
   end: number;
@@ -34,7 +32,10 @@ export interface Sentence {
 
 export interface Segmented {
   tokens: Token[];
-  /** Each token's key, in token order: the stages read keys far more than whole tokens. */
+  /**
+   * Each token's key (lower-case, diacritic-free: what dictionaries are keyed by), in token
+   * order; kept here alone, the token objects stay smaller.
+   */
   keys: string[];
   sentences: Sentence[];
 }
@@ -131,14 +132,18 @@ export function segment(
   const { folded, text: body } = input;
   // Folding left the body alone (it returns the same string then).
   const plain = folded === body;
-  const tokens: Token[] = [];
-  const keys: string[] = [];
+  // Sized once: grown a push at a time, both arrays would be copied over and over.
+  let size = 0;
+  for (let w = 0; w < tags.length; w++) if (tags[w] !== 'SPACE') size++;
+  const tokens: Token[] = new Array<Token>(size);
+  const keys: string[] = new Array<string>(size);
+  let t = 0;
   // Map wink's token index to ours (we drop whitespace tokens).
   const ours: number[] = new Array<number>(ids.length);
   let cursor = 0;
   for (let w = 0; w < ids.length; w++) {
     const pos = tags[w] as string;
-    ours[w] = tokens.length;
+    ours[w] = t;
     if (pos === 'SPACE') continue;
     const word = formById(ids[w] as number, doc, w);
     const value = word.value;
@@ -159,17 +164,16 @@ export function segment(
     const same = found && (plain || body.startsWith(value, at));
     const text = same ? value : body.slice(at, end);
     const form = withLex(same ? word : formByText(text), lexicon);
-    keys.push(form.key);
-    tokens.push({
+    keys[t] = form.key;
+    tokens[t++] = {
       text,
-      key: form.key,
       pos,
       start: at,
       end,
       cap: form.cap,
       lex: form.lex,
       entry: form.entry,
-    });
+    };
     cursor = end;
   }
   const sentences: Sentence[] = [];

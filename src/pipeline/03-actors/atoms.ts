@@ -46,11 +46,15 @@ const PARTICLES = new Set([
 ]);
 
 /** A name is capitalised at its first word that is not a particle. */
-function capitalised(tokens: readonly Token[], first: number, last: number): boolean {
+function capitalised(
+  tokens: readonly Token[],
+  keys: readonly string[],
+  first: number,
+  last: number,
+): boolean {
   for (let i = first; i < last; i++) {
-    const t = tokens[i] as Token;
-    if (t.cap) return true;
-    if (!PARTICLES.has(t.key)) return false;
+    if ((tokens[i] as Token).cap) return true;
+    if (!PARTICLES.has(keys[i] as string)) return false;
   }
   return false;
 }
@@ -82,7 +86,7 @@ export function findAtoms(
     // trie node to go on from. A word in lower case can start only a role ("protesters") or a
     // name with a particle ("al-Qaeda").
     const start =
-      tok.lex & LEX.actor && (tok.cap || tok.lex & LEX.role || PARTICLES.has(tok.key))
+      tok.lex & LEX.actor && (tok.cap || tok.lex & LEX.role || PARTICLES.has(keys[i] as string))
         ? tok.entry?.actor
         : undefined;
     const m = start ? trieFrom(start, keys, i, last) : undefined;
@@ -90,7 +94,7 @@ export function findAtoms(
       i++;
       continue;
     }
-    const best = bestAtom(tokens, i, i + m.length, m.values);
+    const best = bestAtom(tokens, keys, i, i + m.length, m.values);
     if (!best) {
       i++;
       continue;
@@ -105,11 +109,12 @@ export function findAtoms(
 /** The atom of highest priority that the phrase's capitals allow, or null. */
 function bestAtom(
   tokens: readonly Token[],
+  keys: readonly string[],
   first: number,
   last: number,
   values: readonly Atom[],
 ): Atom | null {
-  const cap = capitalised(tokens, first, last);
+  const cap = capitalised(tokens, keys, first, last);
   let upper: boolean | null = null;
   let best: Atom | null = null;
   for (const a of values) {

@@ -209,10 +209,11 @@ export function prepositionBefore(
     break;
   }
   const tok = ctx.tokens[i];
+  const key = tok ? (ctx.keys[i] as string) : '';
   // "up to 100 protesters", "more than 500 villagers": quantities, not prepositions.
-  const quantity = tok?.key === 'than' || ctx.tokens[i + 1]?.pos === 'NUM';
-  if (tok && !quantity && (tok.pos === 'ADP' || tok.key === 'between' || tok.key === 'by'))
-    return { prep: tok.key, prepAt: i };
+  const quantity = key === 'than' || ctx.tokens[i + 1]?.pos === 'NUM';
+  if (tok && !quantity && (tok.pos === 'ADP' || key === 'between' || key === 'by'))
+    return { prep: key, prepAt: i };
   return { prep: null, prepAt: -1 };
 }
 
