@@ -15,7 +15,7 @@ import {
 import { sameClause, tokenAt } from './06-dates/clause.js';
 import { findDates, toEventDate, type DateExpression } from './06-dates/dates.js';
 import { findPlaces, placeFor, type PlaceMention } from './07-places/places.js';
-import { confidence, eventId, score, toActor } from './08-score/score.js';
+import { confidence, recordId, score, toActor } from './08-score/score.js';
 
 /** What the pipeline needs of an article. */
 export interface PipelineArticle {
@@ -218,14 +218,14 @@ export function codeArticle(
       const target = c.target ? toActor(c.target, norm.text, doc.tokens) : null;
       const triggerStart = (doc.tokens[c.trigger.first] as { start: number }).start;
       const triggerEnd = (doc.tokens[c.trigger.last - 1] as { end: number }).end;
-      const id = eventId([
+      const id = recordId(
         article.id,
         s.index,
         triggerStart,
         source.start,
         target?.start ?? null,
         c.code,
-      ]);
+      );
       if (seen.has(id)) continue;
       seen.add(id);
       const expr = chooseDate(c, exprs, doc, keys);
