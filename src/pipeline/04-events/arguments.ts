@@ -85,6 +85,23 @@ export interface ArgumentContext {
 
 // A sentence names a handful of actors: looking through them is cheaper than indexing them.
 
+/** No parties: one list, never changed, rather than a new empty one at every miss. */
+const NONE: readonly Mention[] = [];
+
+/** The members of `group` that end by token `end`. */
+function groupUpTo(ctx: ArgumentContext, group: number, end: number): Mention[] {
+  const out: Mention[] = [];
+  for (const x of ctx.mentions) if (x.group === group && x.last <= end) out.push(x);
+  return out;
+}
+
+/** The members of `group` that start at token `from` or later. */
+function groupFrom(ctx: ArgumentContext, group: number, from: number): Mention[] {
+  const out: Mention[] = [];
+  for (const x of ctx.mentions) if (x.group === group && x.first >= from) out.push(x);
+  return out;
+}
+
 /** The first mention starting at token i. */
 function startingAt(ctx: ArgumentContext, i: number): Mention | undefined {
   for (const m of ctx.mentions) if (m.first === i) return m;
@@ -108,8 +125,8 @@ export function coveringAt(ctx: ArgumentContext, i: number): Mention | undefined
 
 /** The parties of one trigger: who acts, upon whom, and how they were found. */
 export interface Arguments {
-  sources: Mention[];
-  targets: Mention[];
+  sources: readonly Mention[];
+  targets: readonly Mention[];
   /** Parties named together that each pair up ("talks between A, B and C"). */
   pairwise: boolean;
   frame: string;
@@ -133,29 +150,29 @@ function skipRelative(ctx: ArgumentContext, comma: number): number {
 }
 
 /** The subject group: the nearest actor to the left of `anchor` within the clause. */
-export function subjectBefore(ctx: ArgumentContext, anchor: number): Mention[] {
+export function subjectBefore(ctx: ArgumentContext, anchor: number): readonly Mention[] {
   let i = anchor - 1;
   while (i >= ctx.first) {
     const k = ctx.keys[i] ?? '';
     if (k === ',') {
       // Commas end the clause unless they close a relative clause ("Russia, which ..., sent").
       const jump = skipRelative(ctx, i);
-      if (jump < 0) return [];
+      if (jump < 0) return NONE;
       i = jump - 1;
       continue;
-    } else if (isBoundary(ctx, i) || k === 'that') return [];
+    } else if (isBoundary(ctx, i) || k === 'that') return NONE;
     const m = coveringAt(ctx, i);
     if (m) {
       // "Sudan's Darfur region" owns a noun; only "Russia's readiness to help" makes it a subject.
       const owner = m.possessive && ctx.keys[m.last + 2] !== 'to' && m.last + 1 < anchor;
       if (!owner && (m.possessive || m.prep === null || !OBLIQUE.has(m.prep)))
-        return ctx.mentions.filter((x) => x.group === m.group && x.last <= anchor);
+        return groupUpTo(ctx, m.group, anchor);
       i = m.first - 1;
       continue;
     }
     i--;
   }
-  return [];
+  return NONE;
 }
 
 /** "positions of the Palestinian security forces": an actor with a country follows "of". */
@@ -172,7 +189,7 @@ export function objectAfter(
   from: number,
   spec: readonly string[],
   limit = 12,
-): Mention[] {
+): readonly Mention[] {
   const allowObject = spec.includes('object');
   const allowThat = spec.includes('that');
   let sawThat = false;
@@ -182,10 +199,10 @@ export function objectAfter(
       sawThat = true;
       continue;
     }
-    if ((isBoundary(ctx, i) || k === ',') && !(k === 'that' && allowThat)) return [];
+    if ((isBoundary(ctx, i) || k === ',') && !(k === 'that' && allowThat)) return NONE;
     // An infinitive starts another predicate: "met in Moscow to discuss ...".
     if (i > from && !sawThat && ctx.tokens[i]?.pos === 'VERB' && ctx.keys[i - 1] === 'to')
-      return [];
+      return NONE;
     const m = startingAt(ctx, i);
     if (!m) continue;
     // "its border": a possessive pronoun owns the object; "positions of the Palestinian
@@ -197,10 +214,10 @@ export function objectAfter(
     // A preposition before the trigger's end is its particle ("called on Israel").
     const prep = m.prepAt >= from ? m.prep : null;
     if (sawThat || (prep === null && allowObject) || (prep !== null && spec.includes(prep)))
-      return ctx.mentions.filter((x) => x.group === m.group && x.first >= from);
+      return groupFrom(ctx, m.group, from);
     i = m.last - 1;
   }
-  return [];
+  return NONE;
 }
 
 /** A target spec without "between" and "object", made once per spec: specs are dictionary data. */
@@ -219,9 +236,9 @@ function nounArguments(ctx: ArgumentContext, t: Trigger, spec: readonly string[]
   const symmetric = t.pattern.symmetric;
   // "talks between A and B", "a meeting of the ministers of A, B and C"
   const between = objectAfter(ctx, t.last, BETWEEN, 8);
-  const of = ctx.keys[t.last] === 'of' ? objectAfter(ctx, t.last, OF, 6) : [];
+  const of = ctx.keys[t.last] === 'of' ? objectAfter(ctx, t.last, OF, 6) : NONE;
   // "Putin and Assad's meeting", "a Putin call", "Russia-Ukraine talks"
-  let owner: Mention[] = [];
+  let owner = NONE;
   let j = t.first - 1;
   const limit = t.first - 5;
   while (
@@ -233,7 +250,7 @@ function nounArguments(ctx: ArgumentContext, t: Trigger, spec: readonly string[]
     j--;
   const near = coveringAt(ctx, j);
   if (near && (near.possessive || near.last === j + 1) && near.prep !== 'of')
-    owner = ctx.mentions.filter((x) => x.group === near.group && x.last <= t.first);
+    owner = groupUpTo(ctx, near.group, t.first);
   const targets = objectAfter(ctx, t.last, prepositionsOf(spec), 10);
   // "hosted a meeting between A and B": the host hosts both parties.
   if (t.light !== null && ctx.keys[t.light]?.startsWith('host') && between.length > 0) {
@@ -249,7 +266,7 @@ function nounArguments(ctx: ArgumentContext, t: Trigger, spec: readonly string[]
   }
   // "a meeting between A and B": the parties are A and B.
   if (symmetric && between.length >= 2 && owner.length === 0)
-    return { sources: between, targets: [], pairwise: true, frame: 'noun:between' };
+    return { sources: between, targets: NONE, pairwise: true, frame: 'noun:between' };
   if (owner.length > 0)
     return {
       sources: owner,
@@ -268,10 +285,10 @@ function nounArguments(ctx: ArgumentContext, t: Trigger, spec: readonly string[]
       };
   }
   if (symmetric && between.length >= 2)
-    return { sources: between, targets: [], pairwise: true, frame: 'noun:between' };
+    return { sources: between, targets: NONE, pairwise: true, frame: 'noun:between' };
   if (symmetric && of.length >= 2)
-    return { sources: of, targets: [], pairwise: true, frame: 'noun:of' };
-  return { sources: [], targets, pairwise: false, frame: 'noun:none' };
+    return { sources: of, targets: NONE, pairwise: true, frame: 'noun:of' };
+  return { sources: NONE, targets, pairwise: false, frame: 'noun:none' };
 }
 
 /**
