@@ -42,8 +42,6 @@ export interface CandidateRow {
   win_start: string | null;
   win_end: string | null;
   num_mentions: number;
-  /** Null for a story event of one mention: its tally is read from that mention. */
-  tally: string | null;
 }
 
 /** One report of a story event, for recounting it. */
@@ -87,6 +85,8 @@ export interface WritePorts {
     mergeKey: string,
     window: { start: string; end: string; until: string } | null,
   ): CandidateRow[];
+  /** A story event's stored tally; none for an event of one mention (the mention is its tally). */
+  eventTally(id: number): string | undefined;
   /** Stores a story event, and its tally unless null (one mention: the mention is the tally). */
   insertEvent(row: EventColumns, tally: string | null): number;
   /** Rewrites an event's row and tally (none when null), and the copies its actor entries keep. */
@@ -132,7 +132,6 @@ interface Candidate {
   day: string | null;
   window: MentionFacts['window'];
   n: number;
-  tally: string | null;
 }
 
 /**
@@ -265,7 +264,6 @@ export class StoryWriter {
             day: e.day,
             window: e.win_start && e.win_end ? { start: e.win_start, end: e.win_end } : null,
             n: e.num_mentions,
-            tally: e.tally,
           });
     }
     return byKey;
@@ -300,7 +298,9 @@ export class StoryWriter {
       let t = touched.get(chosen);
       if (!t) {
         const c = stored.get(f.mergeKey)?.find((x) => x.id === chosen) as Candidate;
-        const tally = c.tally === null ? this.recount(c.id)?.tally : readTally(c.tally);
+        // Read only for the event chosen: most candidates are not, and most have no tally.
+        const kept = c.n > 1 ? this.ports.eventTally(c.id) : undefined;
+        const tally = kept === undefined ? this.recount(c.id)?.tally : readTally(kept);
         if (!tally) throw new Error(`story event ${c.id} has neither a tally nor a mention`);
         t = { tally, facts: f, keys: new Set(tally.actors.map((c) => c[0])), day: c.day ?? '' };
         touched.set(chosen, t);

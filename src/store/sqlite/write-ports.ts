@@ -130,16 +130,16 @@ export function sqliteWritePorts(db: Database.Database): WritePorts {
     // Along (merge_key, win_end): windows end at most a year after they start, and articles
     // mostly come in time order, so few stored windows end after a new one starts.
     datedCandidates: db.prepare(
-      `SELECT e.id, e.day, e.win_start, e.win_end, e.num_mentions, t.tally
-       FROM events e LEFT JOIN event_tallies t ON t.event_id = e.id
+      `SELECT e.id, e.day, e.win_start, e.win_end, e.num_mentions FROM events e
        WHERE e.merge_key = @key AND e.win_end >= @start AND e.win_end <= @until
          AND e.win_start <= @end`,
     ),
     undatedCandidates: db.prepare(
-      `SELECT e.id, e.day, e.win_start, e.win_end, e.num_mentions, t.tally
-       FROM events e LEFT JOIN event_tallies t ON t.event_id = e.id
+      `SELECT e.id, e.day, e.win_start, e.win_end, e.num_mentions FROM events e
        WHERE e.merge_key = ? AND e.win_end IS NULL`,
     ),
+    eventTally: db.prepare('SELECT tally FROM event_tallies WHERE event_id = ?').pluck(),
+
     insertEvent: db.prepare(insertSql('events', EVENT_COLUMNS)),
     putTally: db.prepare('INSERT OR REPLACE INTO event_tallies (event_id, tally) VALUES (?, ?)'),
     updateEvent: db.prepare(
@@ -233,6 +233,7 @@ export function sqliteWritePorts(db: Database.Database): WritePorts {
       (w
         ? s.datedCandidates.all({ key, start: w.start, end: w.end, until: w.until })
         : s.undatedCandidates.all(key)) as CandidateRow[],
+    eventTally: (id) => s.eventTally.get(id) as string | undefined,
     insertEvent(row, tally) {
       const id = Number(s.insertEvent.run(values(row, EVENT_COLUMNS)).lastInsertRowid);
       if (tally !== null) s.putTally.run(id, tally);
