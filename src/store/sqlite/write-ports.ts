@@ -139,7 +139,6 @@ export function sqliteWritePorts(db: Database.Database): WritePorts {
        WHERE e.merge_key = ? AND e.win_end IS NULL`,
     ),
     eventTally: db.prepare('SELECT tally FROM event_tallies WHERE event_id = ?').pluck(),
-
     insertEvent: db.prepare(insertSql('events', EVENT_COLUMNS)),
     putTally: db.prepare('INSERT OR REPLACE INTO event_tallies (event_id, tally) VALUES (?, ?)'),
     updateEvent: db.prepare(
