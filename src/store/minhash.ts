@@ -122,7 +122,7 @@ export function signature(text: string): Signature {
 
 /** The hash of band b of a signature: its ROWS values mixed together. */
 export function bandHash(sig: Signature, b: number): number {
-  let h = 0x811c9dc5 ^ b;
+  let h = FNV_BASIS ^ b;
   for (let r = 0; r < ROWS; r++) h = mix(h ^ (sig.values[b * ROWS + r] as number));
   return h;
 }

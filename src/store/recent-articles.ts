@@ -58,7 +58,8 @@ class Generation {
     this.stories[i] = storyId;
     this.shingles[i] = sig.shingles;
     this.values.set(sig.values, i * HASHES);
-    for (let k = 0; k < HASHES; k++) this.sketches[i * HASHES + k] = sig.values[k] as number;
+    // A byte array keeps each value's low byte.
+    this.sketches.set(sig.values, i * HASHES);
     return i;
   }
 
@@ -187,7 +188,7 @@ export class RecentArticles {
     const generations = this.older ? [this.newer, this.older] : [this.newer];
     const bands = fingerprints(sig, this.bands);
     const sketch = this.sketch;
-    for (let k = 0; k < HASHES; k++) sketch[k] = sig.values[k] as number;
+    sketch.set(sig.values);
     let compared = 0;
     for (const g of generations) {
       let n = 0;

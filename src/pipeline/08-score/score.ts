@@ -56,9 +56,14 @@ export function confidence(c: Candidate): number {
   return Math.round(Math.min(0.95, Math.max(0.05, score)) * 100) / 100;
 }
 
+/** The id of a record's key text. */
+function idOf(key: string): string {
+  return 'ev_' + hash('sha1', key).slice(0, 12);
+}
+
 /** Stable id: the same input always gives the same id. */
 export function eventId(parts: (string | number | null)[]): string {
-  return 'ev_' + hash('sha1', parts.join('|')).slice(0, 12);
+  return idOf(parts.join('|'));
 }
 
 /**
@@ -73,8 +78,7 @@ export function recordId(
   target: number | null,
   code: string,
 ): string {
-  const key = `${articleId ?? ''}|${sentence}|${trigger}|${source}|${target ?? ''}|${code}`;
-  return 'ev_' + hash('sha1', key).slice(0, 12);
+  return idOf(`${articleId}|${sentence}|${trigger}|${source}|${target ?? ''}|${code}`);
 }
 
 export type Scored = Pick<
