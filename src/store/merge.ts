@@ -354,6 +354,12 @@ export function bestVersion(versions: Counted<Version>[]): Version | null {
   return top?.v ?? null;
 }
 
+/** The window of a tally's best date: what merging compares, without the rest of summarize. */
+export function tallyWindow(t: Tally, modality: string): EventSummary['window'] {
+  const date = bestDate(t.dates);
+  return date ? windowOf({ ...date, text: null, start: null, end: null }, modality) : null;
+}
+
 /**
  * The best-supported reading of a tally: the version of the act (bestVersion), date and place.
  */

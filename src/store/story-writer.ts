@@ -8,7 +8,7 @@ import {
   factsOf,
   overlaps,
   readTally,
-  summarize,
+  tallyWindow,
   type MentionContext,
   type MentionFacts,
   type Tally,
@@ -89,12 +89,15 @@ export interface WritePorts {
   eventTally(id: number): string | undefined;
   /** Stores a story event, and its tally unless null (one mention: the mention is the tally). */
   insertEvent(row: EventColumns, tally: string | null): number;
-  /** Rewrites an event's row and tally (none when null), and the copies its actor entries keep. */
+  /**
+   * Rewrites an event's row and tally (none when null), and the copies its actor entries keep.
+   * `place` tells whether its day ('' undated) moved and whether its window is as stored.
+   */
   updateEvent(
     id: number,
     row: EventColumns,
     tally: string | null,
-    days: { was: string; is: string },
+    place: { was: string; is: string; windowKept: boolean },
   ): void;
   /** Files an event under actor keys, skipping keys it is already filed under. */
   fileEvent(rows: EventActorRow[]): void;
@@ -125,6 +128,8 @@ interface Touched {
   keys: Set<string>;
   /** The day it is filed under ('' undated). */
   day: string;
+  /** The window it is stored with, when known (a stored event's, read with it). */
+  window?: MentionFacts['window'];
 }
 
 interface Candidate {
@@ -282,10 +287,8 @@ export class StoryWriter {
       const found = new Map<number, { window: MentionFacts['window']; n: number }>();
       for (const c of stored.get(f.mergeKey) ?? []) found.set(c.id, c);
       for (const [id, t] of touched)
-        if (t.facts.mergeKey === f.mergeKey) {
-          const s = summarize(t.tally, f.modality);
-          found.set(id, { window: s.window, n: s.numMentions });
-        }
+        if (t.facts.mergeKey === f.mergeKey)
+          found.set(id, { window: tallyWindow(t.tally, f.modality), n: t.tally.mentions });
       let chosen: number | null = null;
       let most = -1;
       for (const [id, e] of found)
@@ -302,7 +305,8 @@ export class StoryWriter {
         const kept = c.n > 1 ? this.ports.eventTally(c.id) : undefined;
         const tally = kept === undefined ? this.recount(c.id)?.tally : readTally(kept);
         if (!tally) throw new Error(`story event ${c.id} has neither a tally nor a mention`);
-        t = { tally, facts: f, keys: new Set(tally.actors.map((c) => c[0])), day: c.day ?? '' };
+        const keys = new Set(tally.actors.map((c) => c[0]));
+        t = { tally, facts: f, keys, day: c.day ?? '', window: c.window };
         touched.set(chosen, t);
       }
       addMention(t.tally, f);
@@ -350,7 +354,16 @@ export class StoryWriter {
       const day = row.day ?? '';
       let eventId = id;
       if (id < 0) eventId = this.ports.insertEvent(row, tally);
-      else this.ports.updateEvent(id, row, tally, { was: t.day, is: day });
+      else
+        this.ports.updateEvent(id, row, tally, {
+          was: t.day,
+          is: day,
+          // Known and unchanged: the indexes that hold the window need no new entries.
+          windowKept:
+            t.window !== undefined &&
+            (t.window?.start ?? null) === row.win_start &&
+            (t.window?.end ?? null) === row.win_end,
+        });
       ids.set(id, eventId);
       for (const k of actorKeys)
         if (!t.keys.has(k))

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { contentHash } from '../content-hash.js';
 import { record, runStoreTests } from '../contract.test-suite.js';
 import { StoreOpenError, StoreQueryError } from '../errors.js';
+import { windowOf } from '../merge.js';
 import { encodeSignature, signature } from '../minhash.js';
 import { migrations } from './migrations.js';
 import type { Store } from '../store.js';
@@ -142,6 +143,56 @@ describe('SQLite store file', () => {
     await Promise.all([a.close(), b.close()]);
     expect(copy).toBe(original);
     expect(first).not.toBe(original);
+  });
+
+  it("keeps each story event's day and window as its best date gives them, merge after merge", async () => {
+    const path = fresh();
+    const store = await openSqliteStore(path);
+    // One article at a time, so that every merge updates a stored row.
+    const steps: [string, string, 'text' | 'published'][] = [
+      // RUS–SYR: a publication date, then a date from the text moves the day and the window.
+      ['RUSGOV', '2024-07-24', 'published'],
+      ['RUSGOV', '2024-07-23', 'text'],
+      // Neither moves: the row is updated in place.
+      ['RUSGOV', '2024-07-23', 'text'],
+      ['RUSGOV', '2024-07', 'text'],
+      // TUR–SYR: the same day from the text narrows the window but keeps the day.
+      ['TURGOV', '2024-07-24', 'published'],
+      ['TURGOV', '2024-07-24', 'text'],
+    ];
+    let n = 0;
+    for (const [source, date, basis] of steps) {
+      const article = { id: `w${n}`, text: `Report ${n}.`, published: '2024-07-25' };
+      const r = record(String(n++), { article: article.id, source, date, basis });
+      await store.putArticles([{ article, records: [r], contentHash: contentHash(article) }]);
+    }
+    await store.close();
+    const raw = new Database(path, { readonly: true });
+    const rows = raw
+      .prepare('SELECT src_code, day, win_start, win_end, num_mentions FROM events ORDER BY id')
+      .all();
+    const integrity = raw.pragma('integrity_check', { simple: true });
+    raw.close();
+    const window = (value: string) =>
+      windowOf({ value, precision: 'day', basis: 'text', text: null, start: null, end: null }, '');
+    expect(rows).toEqual([
+      {
+        src_code: 'RUSGOV',
+        day: '2024-07-23',
+        win_start: window('2024-07-23')?.start,
+        win_end: window('2024-07-23')?.end,
+        num_mentions: 4,
+      },
+      {
+        src_code: 'TURGOV',
+        day: '2024-07-24',
+        win_start: window('2024-07-24')?.start,
+        win_end: window('2024-07-24')?.end,
+        num_mentions: 2,
+      },
+    ]);
+    // The indexes agree with the rows they index.
+    expect(integrity).toBe('ok');
   });
 
   it('refuses a store written by a newer version instead of changing it silently', async () => {

@@ -48,6 +48,11 @@ const EVENT_COLUMNS = [
   'last_report',
 ] as const satisfies readonly (keyof EventColumns)[];
 
+/** The event columns no index holds (events_merge and events_day hold the rest). */
+const IN_PLACE_COLUMNS = EVENT_COLUMNS.filter(
+  (c) => c !== 'merge_key' && c !== 'day' && c !== 'win_start' && c !== 'win_end',
+);
+
 const MENTION_COLUMNS = [
   'id',
   'article_seq',
@@ -144,6 +149,10 @@ export function sqliteWritePorts(db: Database.Database): WritePorts {
     updateEvent: db.prepare(
       `UPDATE events SET ${EVENT_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
     ),
+    // Without the indexed columns SQLite leaves the indexes alone: most merges move neither.
+    updateEventInPlace: db.prepare(
+      `UPDATE events SET ${IN_PLACE_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
+    ),
     // The day is part of the key: setting it moves every entry, so only when it changed.
     moveActors: db.prepare(
       'UPDATE event_actors SET day = ?, quad = ?, goldstein = ?, mentions = ? WHERE event_id = ?',
@@ -239,7 +248,9 @@ export function sqliteWritePorts(db: Database.Database): WritePorts {
       return id;
     },
     updateEvent(id, row, tally, days) {
-      s.updateEvent.run(values(row, EVENT_COLUMNS), id);
+      if (days.windowKept && days.was === days.is)
+        s.updateEventInPlace.run(values(row, IN_PLACE_COLUMNS), id);
+      else s.updateEvent.run(values(row, EVENT_COLUMNS), id);
       if (tally === null) s.deleteTally.run(id);
       else s.putTally.run(id, tally);
       if (days.was === days.is) s.updateActors.run(row.quad, row.goldstein, row.num_mentions, id);
