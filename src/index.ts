@@ -7,14 +7,14 @@
 import { codeText, type CodeOptions } from './code.js';
 import type { Article, EventRecord } from './record.js';
 
-export { codeSlices, codeText, codeTexts, CHUNK_CHARS, type CodeOptions } from './code.js';
+export { codeSlices, codeText, CHUNK_CHARS, type CodeOptions } from './code.js';
 export {
   loadDictionaries,
   DictionaryError,
   type Dictionaries,
   type DictionaryProblem,
 } from './dictionaries/index.js';
-export { codeArticle, codeArticles, type ArticleResult, type Trace } from './pipeline/index.js';
+export { codeArticle, type ArticleResult, type Trace } from './pipeline/index.js';
 export { readInputs, type Input } from './ingest/sources.js';
 export * from './record.js';
 

@@ -1,9 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { CLI, dragoman, root } from './dragoman.js';
+import { dragoman } from './dragoman.js';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const dir = mkdtempSync(join(tmpdir(), 'dragoman-cli-'));
@@ -113,25 +111,6 @@ describe('bad input: a clear one-line error, the rest still coded, exit 3', () =
       new Set(lines(r.stdout).map((l) => (JSON.parse(l) as { articleId: string }).articleId)),
     ).toEqual(new Set(['a', 'd']));
   });
-
-  it("writes the records of a slow pipe's article without waiting for more input", async () => {
-    const child = spawn(process.execPath, [...CLI, 'code', '-'], { cwd: root });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stdin.write('{"id":"a","text":"Putin met Assad in Moscow.","published":"2024-07-25"}\n');
-    // Standard input stays open: the article must come out on its own.
-    const started = Date.now();
-    while (!out.includes('"articleId":"a"') && Date.now() - started < 60_000) await sleep(50);
-    expect(out).toMatch(/"articleId":"a".*"cameo":"04/);
-    child.stdin.write('{"id":"b","text":"Erdogan met Assad.","published":"2024-07-25"}\n');
-    child.stdin.end();
-    const code = await new Promise((resolve) => child.on('close', resolve));
-    expect(code).toBe(0);
-    expect(lines(out).map((l) => (JSON.parse(l) as { articleId: string }).articleId)).toEqual([
-      'a',
-      'b',
-    ]);
-  }, 90_000);
 
   it('codes a 20 MB article', () => {
     const para =

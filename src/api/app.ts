@@ -4,10 +4,9 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Context } from 'hono';
-import { CHUNK_CHARS, codeText, codeTexts } from '../code.js';
+import { CHUNK_CHARS, codeText } from '../code.js';
 import { listActors, resolveActorFilters } from '../dictionaries/directory.js';
 import { explainText } from '../explain.js';
-import type { ArticleResult } from '../pipeline/index.js';
 import type { Article } from '../record.js';
 import { EventQuery, contentHash, type Store } from '../store/index.js';
 import {
@@ -525,10 +524,9 @@ export function createApp(options: AppOptions) {
     async (c) => {
       const body = c.req.valid('json');
       const articles: Article[] = 'articles' in body ? body.articles : [body];
-      const coded = codeTexts(articles);
-      const inputs = articles.map((article, i) => ({
+      const inputs = articles.map((article) => ({
         article,
-        records: (coded[i] as ArticleResult).records,
+        records: codeText(article).records,
         contentHash: contentHash(article),
       }));
       const results = await store.putArticles(inputs);

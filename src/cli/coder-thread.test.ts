@@ -30,30 +30,6 @@ describe('the coder thread', () => {
     }
   });
 
-  it('codes the others of a group in which one article fails, and reports that one', async () => {
-    const coder = startCoderThread();
-    const broken = { id: 'broken', text: 42 as unknown as string, published: null };
-    try {
-      const [a, b, c] = await Promise.allSettled([
-        coder.code(articles[0] as (typeof articles)[0]),
-        coder.code(broken),
-        coder.code(articles[2] as (typeof articles)[0]),
-      ]);
-      expect(a).toEqual({
-        status: 'fulfilled',
-        value: codeText(articles[0] as (typeof articles)[0]),
-      });
-      expect(b).toMatchObject({ status: 'rejected', reason: expect.any(Error) as Error });
-      expect(c).toEqual({
-        status: 'fulfilled',
-        value: codeText(articles[2] as (typeof articles)[0]),
-      });
-      expect(coder.threaded).toBe(true);
-    } finally {
-      await coder.close();
-    }
-  });
-
   it('codes here what a thread that died had in hand, and everything after', async () => {
     const dying = () => new Worker('process.exit(3)', { eval: true });
     const coder = startCoderThread(dying);
