@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { codeTexts } from '../dist/code.js';
+import { codeText } from '../dist/code.js';
 import { loadDictionaries } from '../dist/dictionaries/index.js';
 import { fixtureText } from './fixture-text.js';
 import { rng } from './random.js';
@@ -70,45 +70,29 @@ let peak = 0;
 const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
 
 /**
- * Codes the corpus in blocks of articles, timing wink-nlp alone and dragoman on each block, so
- * that drift on a shared machine hits both alike. Each goes first in every other block: what one
- * leaves behind (garbage to collect, caches filled with its own tables) then weighs on both alike.
+ * Codes the corpus in blocks of articles, timing wink-nlp alone and then dragoman on each
+ * block, so that drift on a shared machine hits both alike.
  */
 async function run(path, dictionaries) {
   const nlp = winkNLP(model, ['sbd', 'pos']);
   const totals = { wink: 0, coder: 0, sentences: 0, bytes: 0, events: 0, articles: 0, blocks: [] };
   let block = [];
-  const tag = () => {
-    const t0 = performance.now();
-    let sentences = 0;
+  const flush = () => {
+    let t0 = performance.now();
     for (const a of block) {
       const doc = nlp.readDoc(a.text);
       doc.tokens().out(nlp.its.pos);
-      sentences += doc.sentences().length();
+      totals.sentences += doc.sentences().length();
+      totals.bytes += Buffer.byteLength(a.text);
     }
-    totals.sentences += sentences;
-    return performance.now() - t0;
-  };
-  const code = () => {
-    const t0 = performance.now();
-    // As `dragoman code` codes a stream: a group at a time.
-    for (const r of codeTexts(block, { dictionaries })) totals.events += r.records.length;
-    return performance.now() - t0;
-  };
-  const flush = () => {
-    let wink, coder;
-    if (totals.blocks.length % 2 === 0) {
-      wink = tag();
-      coder = code();
-    } else {
-      coder = code();
-      wink = tag();
-    }
+    const wink = performance.now() - t0;
     totals.wink += wink;
+    t0 = performance.now();
+    for (const a of block) totals.events += codeText(a, { dictionaries }).records.length;
+    const coder = performance.now() - t0;
     totals.coder += coder;
     // Each block's ratio too: a full collection or a burst of load in one phase moves the sums, not the median.
     totals.blocks.push(wink / coder);
-    for (const a of block) totals.bytes += Buffer.byteLength(a.text);
     totals.articles += block.length;
     block = [];
     sample();

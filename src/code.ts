@@ -1,11 +1,6 @@
 import { CHUNK_CHARS } from './chunk.js';
 import { loadDictionaries, type Dictionaries } from './dictionaries/index.js';
-import {
-  codeArticle,
-  codeArticles,
-  type ArticleResult,
-  type PipelineArticle,
-} from './pipeline/index.js';
+import { codeArticle, type ArticleResult } from './pipeline/index.js';
 import { eventId } from './pipeline/08-score/score.js';
 import type { Article, EventRecord } from './record.js';
 
@@ -109,44 +104,4 @@ export function codeText(article: Article, options: CodeOptions = {}): ArticleRe
     issues.push(...part.issues);
   }
   return { records, issues };
-}
-
-/** Articles coded together at most by codeTexts: the caches have paid off by then. */
-export const GROUP_ARTICLES = 100;
-/** Characters coded together at most by codeTexts, so that a group's tagged text stays small. */
-export const GROUP_CHARS = 400_000;
-
-/**
- * Codes several articles, with the same results as codeText on each but in less time: articles
- * up to CHUNK_CHARS are coded in groups (see codeArticles), longer ones slice by slice.
- * @example codeTexts([a1, a2]).map((r) => r.records.length)
- */
-export function codeTexts(
-  articles: readonly Article[],
-  options: CodeOptions = {},
-): ArticleResult[] {
-  const dict = options.dictionaries ?? loadDictionaries();
-  const out = new Array<ArticleResult>(articles.length);
-  let group: PipelineArticle[] = [];
-  let places: number[] = [];
-  let chars = 0;
-  const flush = () => {
-    codeArticles(group, dict).forEach((r, k) => (out[places[k] as number] = r));
-    group = [];
-    places = [];
-    chars = 0;
-  };
-  articles.forEach((article, i) => {
-    const text = article.text.normalize('NFC');
-    if (text.length > CHUNK_CHARS) {
-      out[i] = codeText(article, { ...options, dictionaries: dict });
-      return;
-    }
-    if (group.length === GROUP_ARTICLES || chars + text.length > GROUP_CHARS) flush();
-    group.push({ id: article.id, text, published: article.published ?? options.published ?? null });
-    places.push(i);
-    chars += text.length;
-  });
-  if (group.length) flush();
-  return out;
 }
