@@ -1,110 +1,85 @@
 // Throughput and memory of the coder against wink-nlp alone, on a corpus made from the
-// project's own fixtures. Usage: node bench/throughput.js [--mb 50] [--out bench/out]
-import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
+// project's own fixtures. Usage: node bench/throughput.js [--mb 50] [--parts 5] [--out bench/out]
+import { execFileSync } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
-import { codeText } from '../dist/code.js';
-import { loadDictionaries } from '../dist/dictionaries/index.js';
 import { fixtureText } from './fixture-text.js';
 import { rng } from './random.js';
 
 const { values } = parseArgs({
-  options: { mb: { type: 'string', default: '50' }, out: { type: 'string', default: 'bench/out' } },
+  options: {
+    mb: { type: 'string', default: '50' },
+    parts: { type: 'string', default: '5' },
+    out: { type: 'string', default: 'bench/out' },
+  },
 });
 const targetBytes = Number(values.mb) * 1e6;
-if (!(targetBytes > 0)) {
-  console.error('bench: --mb expects a positive number');
+const parts = Number(values.parts);
+if (!(targetBytes > 0) || !(Number.isInteger(parts) && parts > 0)) {
+  console.error('bench: --mb expects a positive number and --parts a whole number above 0');
   process.exit(2);
 }
 
-async function makeCorpus(path) {
+/** Writes the corpus as `parts` files of about equal size; returns their paths. */
+async function makeCorpus(prefix) {
   const { paragraphs, sentences } = fixtureText();
   const rand = rng(42);
-  const out = createWriteStream(path);
+  const paths = Array.from({ length: parts }, (_, i) => `${prefix}.part${i + 1}.jsonl`);
   let bytes = 0;
   let n = 0;
-  while (bytes < targetBytes) {
-    // An article: a few example paragraphs with gold sentences mixed in, on a varied date.
-    const parts = [];
-    const count = 3 + Math.floor(rand() * 5);
-    for (let i = 0; i < count; i++) {
-      if (rand() < 0.6) parts.push(paragraphs[Math.floor(rand() * paragraphs.length)]);
-      else
-        parts.push(
-          Array.from({ length: 3 }, () => sentences[Math.floor(rand() * sentences.length)]).join(
-            ' ',
-          ),
-        );
+  for (const path of paths) {
+    const out = createWriteStream(path);
+    const partEnd = (targetBytes * (paths.indexOf(path) + 1)) / parts;
+    while (bytes < partEnd) {
+      // An article: a few example paragraphs with gold sentences mixed in, on a varied date.
+      const chunks = [];
+      const count = 3 + Math.floor(rand() * 5);
+      for (let i = 0; i < count; i++) {
+        if (rand() < 0.6) chunks.push(paragraphs[Math.floor(rand() * paragraphs.length)]);
+        else
+          chunks.push(
+            Array.from({ length: 3 }, () => sentences[Math.floor(rand() * sentences.length)]).join(
+              ' ',
+            ),
+          );
+      }
+      const day = new Date(
+        Date.UTC(
+          2001 + Math.floor(rand() * 25),
+          Math.floor(rand() * 12),
+          1 + Math.floor(rand() * 28),
+        ),
+      );
+      const text = chunks.join('\n\n');
+      const line =
+        JSON.stringify({ id: `bench-${n++}`, published: day.toISOString().slice(0, 10), text }) +
+        '\n';
+      bytes += Buffer.byteLength(text);
+      if (!out.write(line)) await new Promise((r) => out.once('drain', r));
     }
-    const day = new Date(
-      Date.UTC(
-        2001 + Math.floor(rand() * 25),
-        Math.floor(rand() * 12),
-        1 + Math.floor(rand() * 28),
-      ),
-    );
-    const line =
-      JSON.stringify({
-        id: `bench-${n++}`,
-        published: day.toISOString().slice(0, 10),
-        text: parts.join('\n\n'),
-      }) + '\n';
-    bytes += Buffer.byteLength(parts.join('\n\n'));
-    if (!out.write(line)) await new Promise((r) => out.once('drain', r));
+    await new Promise((r) => out.end(r));
   }
-  await new Promise((r) => out.end(r));
+  return paths;
 }
-
-async function* articles(path) {
-  for await (const line of createInterface({
-    input: createReadStream(path, 'utf8'),
-    crlfDelay: Infinity,
-  }))
-    if (line) yield JSON.parse(line);
-}
-
-let peak = 0;
-const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
 
 /**
- * Codes the corpus in blocks of articles, timing wink-nlp alone and then dragoman on each
- * block, so that drift on a shared machine hits both alike.
+ * One timed pass of `side` over a part, in a child process: the coder leaves several times
+ * wink-nlp's garbage, and in one shared heap part of its collection would be timed as wink's.
+ * Both run under the installed command's heap bound.
  */
-async function run(path, dictionaries) {
-  const nlp = winkNLP(model, ['sbd', 'pos']);
-  const totals = { wink: 0, coder: 0, sentences: 0, bytes: 0, events: 0, articles: 0, blocks: [] };
-  let block = [];
-  const flush = () => {
-    let t0 = performance.now();
-    for (const a of block) {
-      const doc = nlp.readDoc(a.text);
-      doc.tokens().out(nlp.its.pos);
-      totals.sentences += doc.sentences().length();
-      totals.bytes += Buffer.byteLength(a.text);
-    }
-    const wink = performance.now() - t0;
-    totals.wink += wink;
-    t0 = performance.now();
-    for (const a of block) totals.events += codeText(a, { dictionaries }).records.length;
-    const coder = performance.now() - t0;
-    totals.coder += coder;
-    // Each block's ratio too: a full collection or a burst of load in one phase moves the sums, not the median.
-    totals.blocks.push(wink / coder);
-    totals.articles += block.length;
-    block = [];
-    sample();
-    if (process.stderr.isTTY) process.stderr.write(`\r\x1b[Kcoded ${totals.articles} articles`);
-  };
-  for await (const a of articles(path)) {
-    block.push(a);
-    if (block.length === 100) flush();
-  }
-  if (block.length) flush();
-  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-  return totals;
+function pass(side, path) {
+  const out = execFileSync(
+    process.execPath,
+    [
+      '--max-old-space-size=320',
+      new URL('./throughput-pass.js', import.meta.url).pathname,
+      side,
+      path,
+    ],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return JSON.parse(out);
 }
 
 /** The q-quantile of a list of numbers (nearest rank). */
@@ -114,17 +89,42 @@ function quantile(list, q) {
 }
 
 mkdirSync(values.out, { recursive: true });
-const corpus = join(values.out, `corpus-${values.mb}mb.jsonl`);
-await makeCorpus(corpus);
-const dictionaries = loadDictionaries();
-sample();
-const t = await run(corpus, dictionaries);
+const paths = await makeCorpus(join(values.out, `corpus-${values.mb}mb`));
+// Part by part, each side in turn and each first in every other part, so that drift on a
+// shared machine hits both alike.
+const t = {
+  wink: 0,
+  coder: 0,
+  sentences: 0,
+  bytes: 0,
+  events: 0,
+  articles: 0,
+  peak: 0,
+  ratios: [],
+};
+for (const [i, path] of paths.entries()) {
+  if (process.stderr.isTTY) process.stderr.write(`\r\x1b[Kpart ${i + 1} of ${paths.length}`);
+  const order = i % 2 ? ['coder', 'wink'] : ['wink', 'coder'];
+  const r = {};
+  for (const side of order) r[side] = pass(side, path);
+  t.wink += r.wink.ms;
+  t.coder += r.coder.ms;
+  t.sentences += r.wink.sentences;
+  t.bytes += r.wink.bytes;
+  t.articles += r.wink.articles;
+  t.events += r.coder.events;
+  t.peak = Math.max(t.peak, r.coder.maxRss);
+  t.ratios.push(r.wink.ms / r.coder.ms);
+}
+if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
 const mb = t.bytes / 1e6;
 const winkSeconds = t.wink / 1000;
 const coderSeconds = t.coder / 1000;
-const maxRss = Math.max(peak, process.resourceUsage().maxRSS * 1024);
 const rows = [
-  ['corpus', `${mb.toFixed(1)} MB of text, ${t.articles} articles, ${t.sentences} sentences`],
+  [
+    'corpus',
+    `${mb.toFixed(1)} MB of text, ${t.articles} articles, ${t.sentences} sentences (timed)`,
+  ],
   [
     'wink-nlp alone (sbd+pos)',
     `${(t.sentences / winkSeconds).toFixed(0)} sentences/s, ${(mb / winkSeconds).toFixed(2)} MB/s (${winkSeconds.toFixed(1)} s)`,
@@ -135,9 +135,9 @@ const rows = [
   ],
   ['ratio (dragoman / wink-nlp)', (winkSeconds / coderSeconds).toFixed(2)],
   [
-    'ratio of one block',
-    `median ${quantile(t.blocks, 0.5).toFixed(2)}, 10th to 90th percentile ${quantile(t.blocks, 0.1).toFixed(2)} to ${quantile(t.blocks, 0.9).toFixed(2)} (${t.blocks.length} blocks of up to 100 articles)`,
+    'ratio of one part',
+    `median ${quantile(t.ratios, 0.5).toFixed(2)}, lowest ${Math.min(...t.ratios).toFixed(2)}, highest ${Math.max(...t.ratios).toFixed(2)} (${t.ratios.length} parts)`,
   ],
-  ['peak memory (RSS)', `${(maxRss / 1e6).toFixed(0)} MB`],
+  ['peak memory of the coder (RSS)', `${(t.peak / 1e6).toFixed(0)} MB`],
 ];
-for (const [k, v] of rows) console.log(`${k.padEnd(30)} ${v}`);
+for (const [k, v] of rows) console.log(`${k.padEnd(31)} ${v}`);

@@ -1,0 +1,49 @@
+// One timed pass of the throughput benchmark over one part of the corpus, in a process of its
+// own so that neither side's garbage is collected on the other's time.
+// Usage: node bench/throughput-pass.js wink|coder FILE (prints one JSON line)
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+
+/** Articles coded before the clock starts, so that both sides are timed with warm code. */
+const WARM_UP = 100;
+
+const [side, file] = process.argv.slice(2);
+let work;
+if (side === 'wink') {
+  const { default: winkNLP } = await import('wink-nlp');
+  const { default: model } = await import('wink-eng-lite-web-model');
+  const nlp = winkNLP(model, ['sbd', 'pos']);
+  work = (a) => {
+    const doc = nlp.readDoc(a.text);
+    doc.tokens().out(nlp.its.pos);
+    return { sentences: doc.sentences().length(), events: 0 };
+  };
+} else if (side === 'coder') {
+  const { codeText } = await import('../dist/code.js');
+  const { loadDictionaries } = await import('../dist/dictionaries/index.js');
+  const dictionaries = loadDictionaries();
+  work = (a) => ({ sentences: 0, events: codeText(a, { dictionaries }).records.length });
+} else {
+  console.error('throughput-pass: the first argument is wink or coder');
+  process.exit(2);
+}
+
+const totals = { ms: 0, articles: 0, sentences: 0, bytes: 0, events: 0, maxRss: 0 };
+let seen = 0;
+for await (const line of createInterface({ input: createReadStream(file, 'utf8') })) {
+  if (!line) continue;
+  const article = JSON.parse(line);
+  if (seen++ < WARM_UP) {
+    work(article);
+    continue;
+  }
+  const t0 = performance.now();
+  const r = work(article);
+  totals.ms += performance.now() - t0;
+  totals.articles++;
+  totals.sentences += r.sentences;
+  totals.events += r.events;
+  totals.bytes += Buffer.byteLength(article.text);
+}
+totals.maxRss = process.resourceUsage().maxRSS * 1024;
+console.log(JSON.stringify(totals));
