@@ -28,9 +28,9 @@ async function makeCorpus(prefix) {
   const paths = Array.from({ length: parts }, (_, i) => `${prefix}.part${i + 1}.jsonl`);
   let bytes = 0;
   let n = 0;
-  for (const path of paths) {
+  for (const [i, path] of paths.entries()) {
     const out = createWriteStream(path);
-    const partEnd = (targetBytes * (paths.indexOf(path) + 1)) / parts;
+    const partEnd = (targetBytes * (i + 1)) / parts;
     while (bytes < partEnd) {
       // An article: a few example paragraphs with gold sentences mixed in, on a varied date.
       const chunks = [];
@@ -64,9 +64,9 @@ async function makeCorpus(prefix) {
 }
 
 /**
- * One timed pass of `side` over a part, in a child process: the coder leaves several times
- * wink-nlp's garbage, and in one shared heap part of its collection would be timed as wink's.
- * Both run under the installed command's heap bound.
+ * One timed pass of `side` over a part, in a child process: in one shared heap, part of the
+ * coder's garbage collection would run on wink-nlp's clock. Both run under the installed
+ * command's heap bound.
  */
 function pass(side, path) {
   const out = execFileSync(

@@ -247,16 +247,16 @@ export function sqliteWritePorts(db: Database.Database): WritePorts {
       if (tally !== null) s.putTally.run(id, tally);
       return id;
     },
-    updateEvent(id, row, tally, days) {
-      if (days.windowKept && days.was === days.is)
+    updateEvent(id, row, tally, place) {
+      if (place.windowKept && place.was === place.is)
         s.updateEventInPlace.run(values(row, IN_PLACE_COLUMNS), id);
       else s.updateEvent.run(values(row, EVENT_COLUMNS), id);
       if (tally === null) s.deleteTally.run(id);
       else s.putTally.run(id, tally);
-      if (days.was === days.is) s.updateActors.run(row.quad, row.goldstein, row.num_mentions, id);
-      else s.moveActors.run(days.is, row.quad, row.goldstein, row.num_mentions, id);
+      if (place.was === place.is) s.updateActors.run(row.quad, row.goldstein, row.num_mentions, id);
+      else s.moveActors.run(place.is, row.quad, row.goldstein, row.num_mentions, id);
       for (const r of unfiled.get(id) ?? []) {
-        r.day = days.is;
+        r.day = place.is;
         r.quad = row.quad;
         r.goldstein = row.goldstein;
         r.mentions = row.num_mentions;
