@@ -354,10 +354,14 @@ export function bestVersion(versions: Counted<Version>[]): Version | null {
   return top?.v ?? null;
 }
 
+/** The window of a chosen date, for a story event of that modality. */
+function choiceWindow(date: DateChoice | null, modality: string): EventSummary['window'] {
+  return date ? windowOf({ ...date, text: null, start: null, end: null }, modality) : null;
+}
+
 /** The window of a tally's best date: what merging compares, without the rest of summarize. */
 export function tallyWindow(t: Tally, modality: string): EventSummary['window'] {
-  const date = bestDate(t.dates);
-  return date ? windowOf({ ...date, text: null, start: null, end: null }, modality) : null;
+  return choiceWindow(bestDate(t.dates), modality);
 }
 
 /**
@@ -377,7 +381,7 @@ export function summarize(t: Tally, modality: string): EventSummary {
     version,
     date,
     day: date ? span(date.value).start : null,
-    window: date ? windowOf({ ...date, text: null, start: null, end: null }, modality) : null,
+    window: choiceWindow(date, modality),
     place: best<Place>(t.places),
     numMentions: t.mentions,
     numArticles: t.articles.length,
