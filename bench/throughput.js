@@ -1,7 +1,7 @@
 // Throughput and memory of the coder against wink-nlp alone, on a corpus made from the
 // project's own fixtures. Usage: node bench/throughput.js [--mb 50] [--parts 5] [--out bench/out]
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fixtureText } from './fixture-text.js';
@@ -63,20 +63,24 @@ async function makeCorpus(prefix) {
   return paths;
 }
 
+/** The Node flags of the installed command, read from its first line (`#!/usr/bin/env -S node ...`). */
+function commandFlags() {
+  const first = readFileSync(new URL('../dist/cli/main.js', import.meta.url), 'utf8').split(
+    '\n',
+  )[0];
+  return first.split(/\s+/).filter((word) => word.startsWith('--'));
+}
+const FLAGS = commandFlags();
+
 /**
  * One timed pass of `side` over a part, in a child process: in one shared heap, part of the
  * coder's garbage collection would run on wink-nlp's clock. Both run under the installed
- * command's heap bound.
+ * command's flags.
  */
 function pass(side, path) {
   const out = execFileSync(
     process.execPath,
-    [
-      '--max-old-space-size=320',
-      new URL('./throughput-pass.js', import.meta.url).pathname,
-      side,
-      path,
-    ],
+    [...FLAGS, new URL('./throughput-pass.js', import.meta.url).pathname, side, path],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
   );
   return JSON.parse(out);
@@ -139,5 +143,6 @@ const rows = [
     `median ${quantile(t.ratios, 0.5).toFixed(2)}, lowest ${Math.min(...t.ratios).toFixed(2)}, highest ${Math.max(...t.ratios).toFixed(2)} (${t.ratios.length} parts)`,
   ],
   ['peak memory of the coder (RSS)', `${(t.peak / 1e6).toFixed(0)} MB`],
+  ['node flags (both sides)', FLAGS.join(' ')],
 ];
 for (const [k, v] of rows) console.log(`${k.padEnd(31)} ${v}`);
