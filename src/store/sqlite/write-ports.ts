@@ -98,6 +98,20 @@ function values<R>(row: R, columns: readonly (keyof R)[]): unknown[] {
   return out;
 }
 
+/**
+ * The years from the year of day `from` to that of day `to`, three at a time (the last three
+ * padded with the last year): the years a window end between them can fall in.
+ * @example yearTriples('2023-12-30', '2025-01-02') // [['2023', '2024', '2025']]
+ */
+export function yearTriples(from: string, to: string): [string, string, string][] {
+  const first = Number(from.slice(0, 4));
+  const last = Number(to.slice(0, 4));
+  const year = (y: number) => String(Math.min(y, last)).padStart(4, '0');
+  const out: [string, string, string][] = [];
+  for (let y = first; y <= last; y += 3) out.push([year(y), year(y + 1), year(y + 2)]);
+  return out;
+}
+
 /** An article_signatures row. */
 type SignatureRow = Selectable<ArticleSignaturesTable>;
 
@@ -132,16 +146,17 @@ export function sqliteWritePorts(db: Database.Database): WritePorts {
     ),
     insertStory: db.prepare('INSERT INTO stories (first_article, created_at) VALUES (?, ?)'),
     insertArticle: db.prepare(insertSql('articles', ARTICLE_COLUMNS)),
-    // Along (merge_key, win_end): windows end at most a year after they start, and articles
-    // mostly come in time order, so few stored windows end after a new one starts.
+    // Along (year of win_end, merge_key, win_end), up to three years a run: windows end at
+    // most a year after they start, and articles mostly come in time order, so few stored
+    // windows end after a new one starts.
     datedCandidates: db.prepare(
       `SELECT e.id, e.day, e.win_start, e.win_end, e.num_mentions FROM events e
-       WHERE e.merge_key = @key AND e.win_end >= @start AND e.win_end <= @until
-         AND e.win_start <= @end`,
+       WHERE substr(e.win_end, 1, 4) IN (?, ?, ?) AND e.merge_key = ?
+         AND e.win_end >= ? AND e.win_end <= ? AND e.win_start <= ?`,
     ),
     undatedCandidates: db.prepare(
       `SELECT e.id, e.day, e.win_start, e.win_end, e.num_mentions FROM events e
-       WHERE e.merge_key = ? AND e.win_end IS NULL`,
+       WHERE substr(e.win_end, 1, 4) IS NULL AND e.merge_key = ? AND e.win_end IS NULL`,
     ),
     eventTally: db.prepare('SELECT tally FROM event_tallies WHERE event_id = ?').pluck(),
     insertEvent: db.prepare(insertSql('events', EVENT_COLUMNS)),
@@ -237,10 +252,14 @@ export function sqliteWritePorts(db: Database.Database): WritePorts {
       s.insertSignature.run(seq, row.story_id, signature.shingles, encodeSignature(signature));
       return seq;
     },
-    eventCandidates: (key, w) =>
-      (w
-        ? s.datedCandidates.all({ key, start: w.start, end: w.end, until: w.until })
-        : s.undatedCandidates.all(key)) as CandidateRow[],
+    eventCandidates(key, w) {
+      if (!w) return s.undatedCandidates.all(key) as CandidateRow[];
+      const rows: CandidateRow[] = [];
+      for (const [a, b, c] of yearTriples(w.start, w.until))
+        for (const row of s.datedCandidates.all(a, b, c, key, w.start, w.until, w.end))
+          rows.push(row as CandidateRow);
+      return rows;
+    },
     eventTally: (id) => s.eventTally.get(id) as string | undefined,
     insertEvent(row, tally) {
       const id = Number(s.insertEvent.run(values(row, EVENT_COLUMNS)).lastInsertRowid);
