@@ -14,7 +14,7 @@ import type { Store } from '../store.js';
 import { openSqliteStore } from './open.js';
 import { withReadPool } from './read-pool.js';
 import { StoryWriter } from '../story-writer.js';
-import { sqliteWritePorts, yearTriples } from './write-ports.js';
+import { sqliteWritePorts, windowEndYears } from './write-ports.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dragoman-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -244,21 +244,17 @@ describe('SQLite store file', () => {
     expect(integrity).toBe('ok');
   });
 
-  it('looks merge candidates up under every year a window end can fall in', () => {
-    const cases: [string, string, [string, string, string][]][] = [
-      ['2024-03-01', '2024-12-31', [['2024', '2024', '2024']]],
-      ['2023-12-30', '2025-01-02', [['2023', '2024', '2025']]],
-      [
-        '2021-06-01',
-        '2024-06-01',
-        [
-          ['2021', '2022', '2023'],
-          ['2024', '2024', '2024'],
-        ],
-      ],
-      ['0999-12-31', '1000-01-01', [['0999', '1000', '1000']]],
+  it('looks merge candidates up under every year a window end can fall in, to the latest stored', () => {
+    const cases: [string, string, number, string[]][] = [
+      ['2024-03-01', '2024-12-31', 2024, ['2024']],
+      ['2023-12-30', '2025-01-02', 2030, ['2023', '2024', '2025']],
+      ['2023-12-30', '2025-01-02', 2024, ['2023', '2024']],
+      ['2024-03-01', '2025-03-02', 2023, []],
+      ['2024-03-01', '2025-03-02', 0, []],
+      ['0999-12-31', '1000-01-01', 2024, ['0999', '1000']],
     ];
-    for (const [from, to, expected] of cases) expect(yearTriples(from, to)).toEqual(expected);
+    for (const [from, to, latest, expected] of cases)
+      expect(windowEndYears(from, to, latest)).toEqual(expected);
   });
 
   it('refuses a store written by a newer version instead of changing it silently', async () => {

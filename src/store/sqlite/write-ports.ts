@@ -99,16 +99,14 @@ function values<R>(row: R, columns: readonly (keyof R)[]): unknown[] {
 }
 
 /**
- * The years from the year of day `from` to that of day `to`, three at a time (the last three
- * padded with the last year): the years a window end between them can fall in.
- * @example yearTriples('2023-12-30', '2025-01-02') // [['2023', '2024', '2025']]
+ * The years a stored window end from day `from` to day `to` can fall in, when none ends after
+ * year `latest`.
+ * @example windowEndYears('2023-12-30', '2025-01-02', 2024) // ['2023', '2024']
  */
-export function yearTriples(from: string, to: string): [string, string, string][] {
-  const first = Number(from.slice(0, 4));
-  const last = Number(to.slice(0, 4));
-  const year = (y: number) => String(Math.min(y, last)).padStart(4, '0');
-  const out: [string, string, string][] = [];
-  for (let y = first; y <= last; y += 3) out.push([year(y), year(y + 1), year(y + 2)]);
+export function windowEndYears(from: string, to: string, latest: number): string[] {
+  const last = Math.min(Number(to.slice(0, 4)), latest);
+  const out: string[] = [];
+  for (let y = Number(from.slice(0, 4)); y <= last; y++) out.push(String(y).padStart(4, '0'));
   return out;
 }
 
@@ -146,14 +144,21 @@ export function sqliteWritePorts(db: Database.Database): WritePorts {
     ),
     insertStory: db.prepare('INSERT INTO stories (first_article, created_at) VALUES (?, ?)'),
     insertArticle: db.prepare(insertSql('articles', ARTICLE_COLUMNS)),
-    // Along (year of win_end, merge_key, win_end), up to three years a run: windows end at
-    // most a year after they start, and articles mostly come in time order, so few stored
-    // windows end after a new one starts.
+    // Along (year of win_end, merge_key, win_end), a year a run: windows end at most a year
+    // after they start, and articles mostly come in time order, so few stored windows end
+    // after a new one starts.
     datedCandidates: db.prepare(
       `SELECT e.id, e.day, e.win_start, e.win_end, e.num_mentions FROM events e
-       WHERE substr(e.win_end, 1, 4) IN (?, ?, ?) AND e.merge_key = ?
+       WHERE substr(e.win_end, 1, 4) = ? AND e.merge_key = ?
          AND e.win_end >= ? AND e.win_end <= ? AND e.win_start <= ?`,
     ),
+    // The last entry of events_merge (NULLs sort first, so they come last read backwards).
+    latestYear: db
+      .prepare(
+        `SELECT substr(win_end, 1, 4) FROM events WHERE substr(win_end, 1, 4) IS NOT NULL
+         ORDER BY substr(win_end, 1, 4) DESC LIMIT 1`,
+      )
+      .pluck(),
     undatedCandidates: db.prepare(
       `SELECT e.id, e.day, e.win_start, e.win_end, e.num_mentions FROM events e
        WHERE substr(e.win_end, 1, 4) IS NULL AND e.merge_key = ? AND e.win_end IS NULL`,
@@ -211,7 +216,19 @@ export function sqliteWritePorts(db: Database.Database): WritePorts {
         s.fileEvent.run(r.key, r.side, r.event_id, r.day, r.quad, r.goldstein, r.mentions);
     drop();
   };
+  /**
+   * The latest year a stored window ends in, read once a transaction and raised by its own
+   * writes (no other writer can add any meanwhile): new windows mostly reach into years no
+   * stored one does, and those need no lookup. Null until read; 0 when none is stored.
+   */
+  let latest: number | null = null;
+  const latestYear = () => (latest ??= Number(s.latestYear.get() ?? 0));
+  const stored = (row: EventColumns) => {
+    if (latest !== null && row.win_end !== null)
+      latest = Math.max(latest, Number(row.win_end.slice(0, 4)));
+  };
   const run = db.transaction((fn: () => unknown) => {
+    latest = null;
     write();
     try {
       const result = fn();
@@ -255,18 +272,20 @@ export function sqliteWritePorts(db: Database.Database): WritePorts {
     eventCandidates(key, w) {
       if (!w) return s.undatedCandidates.all(key) as CandidateRow[];
       const rows: CandidateRow[] = [];
-      for (const [a, b, c] of yearTriples(w.start, w.until))
-        for (const row of s.datedCandidates.all(a, b, c, key, w.start, w.until, w.end))
+      for (const year of windowEndYears(w.start, w.until, latestYear()))
+        for (const row of s.datedCandidates.all(year, key, w.start, w.until, w.end))
           rows.push(row as CandidateRow);
       return rows;
     },
     eventTally: (id) => s.eventTally.get(id) as string | undefined,
     insertEvent(row, tally) {
       const id = Number(s.insertEvent.run(values(row, EVENT_COLUMNS)).lastInsertRowid);
+      stored(row);
       if (tally !== null) s.putTally.run(id, tally);
       return id;
     },
     updateEvent(id, row, tally, place) {
+      stored(row);
       if (place.windowKept && place.was === place.is)
         s.updateEventInPlace.run(values(row, IN_PLACE_COLUMNS), id);
       else s.updateEvent.run(values(row, EVENT_COLUMNS), id);
