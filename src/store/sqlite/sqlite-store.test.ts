@@ -257,6 +257,54 @@ describe('SQLite store file', () => {
       expect(windowEndYears(from, to, latest)).toEqual(expected);
   });
 
+  it('leaves every reference whole when articles are replaced, its foreign keys checked again', async () => {
+    const path = fresh();
+    const store = await openSqliteStore(path);
+    // [article, text, source of its record]: b and a are replaced, a's events left empty.
+    const steps: [string, string, string][] = [
+      ['a', 'Troops crossed the border.', 'RUSGOV'],
+      ['b', 'Talks began in Doha.', 'TURGOV'],
+      ['c', 'Talks went on in Doha.', 'TURGOV'],
+      ['b', 'Talks began in Doha on Monday.', 'IRNGOV'],
+      ['a', 'Troops crossed the border again.', 'USAGOV'],
+    ];
+    for (const [n, [id, text, source]] of steps.entries()) {
+      const article = { id, text, published: '2024-07-25' };
+      const r = record(String(n), { article: id, source });
+      await store.putArticles([{ article, records: [r], contentHash: contentHash(article) }]);
+    }
+    await store.close();
+    const raw = new Database(path);
+    const checked = raw.pragma('foreign_keys', { simple: true });
+    const broken = raw.pragma('foreign_key_check');
+    const counts = raw
+      .prepare(
+        `SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM events) AS events,
+           (SELECT count(*) FROM event_tallies) AS tallies, (SELECT count(*) FROM mentions) AS mentions`,
+      )
+      .get();
+    raw.close();
+    expect(checked).toBe(1);
+    expect(broken).toEqual([]);
+    expect(counts).toEqual({ articles: 3, events: 3, tallies: 0, mentions: 3 });
+  });
+
+  it('checks foreign keys again once a write is over, and through a failed one', async () => {
+    const path = fresh();
+    await (await openSqliteStore(path)).close();
+    const raw = new Database(path);
+    raw.pragma('foreign_keys = ON');
+    const ports = sqliteWritePorts(raw);
+    const inside = ports.transaction(() => raw.pragma('foreign_keys', { simple: true }));
+    expect(() =>
+      ports.transaction(() => {
+        throw new Error('failed');
+      }),
+    ).toThrow('failed');
+    expect([inside, raw.pragma('foreign_keys', { simple: true })]).toEqual([0, 1]);
+    raw.close();
+  });
+
   it('refuses a store written by a newer version instead of changing it silently', async () => {
     const path = fresh();
     await (await openSqliteStore(path)).close();

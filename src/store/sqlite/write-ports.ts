@@ -110,6 +110,20 @@ export function windowEndYears(from: string, to: string, latest: number): string
   return out;
 }
 
+/**
+ * Runs fn with db's foreign keys unchecked: the writer refers only to rows it has just read or
+ * written, and deletes what refers to a row before the row, so the checks found nothing.
+ */
+function unchecked<T>(db: Database.Database, fn: () => T): T {
+  if (!db.pragma('foreign_keys', { simple: true })) return fn();
+  db.pragma('foreign_keys = OFF');
+  try {
+    return fn();
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
+}
+
 /** An article_signatures row. */
 type SignatureRow = Selectable<ArticleSignaturesTable>;
 
@@ -240,7 +254,9 @@ export function sqliteWritePorts(db: Database.Database): WritePorts {
     }
   });
   return {
-    transaction: <T>(fn: () => T) => run(fn) as T,
+    // Only the outermost transaction can set foreign_keys: inside one the pragma does nothing.
+    transaction: <T>(fn: () => T) =>
+      (db.inTransaction ? run(fn) : unchecked(db, () => run(fn))) as T,
     findArticle: (id) => s.findArticle.get(id) as OldArticle | undefined,
     articleEventIds: (seq) => s.articleEventIds.all(seq) as number[],
     deleteArticle(seq) {
