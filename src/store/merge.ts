@@ -98,6 +98,14 @@ export function windowOf(
   date: EventRecord['date'],
   modality: string,
 ): { start: string; end: string } | null {
+  return dateWindow(date, modality);
+}
+
+/** windowOf of the parts of a date it reads: a date choice is passed as it is, not copied. */
+function dateWindow(
+  date: Pick<NonNullable<EventRecord['date']>, 'value' | 'precision' | 'basis'> | null,
+  modality: string,
+): { start: string; end: string } | null {
   if (!date) return null;
   if (date.basis === 'published' && date.precision === 'day')
     return modality === 'planned'
@@ -356,7 +364,8 @@ export function bestVersion(versions: Counted<Version>[]): Version | null {
 
 /** The window of a chosen date, for a story event of that modality. */
 function choiceWindow(date: DateChoice | null, modality: string): EventSummary['window'] {
-  return date ? windowOf({ ...date, text: null, start: null, end: null }, modality) : null;
+  // Passed as it is: a spread copy of it took a tenth of the writer's JavaScript time.
+  return dateWindow(date, modality);
 }
 
 /** The window of a tally's best date: what merging compares, without the rest of summarize. */

@@ -142,4 +142,16 @@ export const migrations: Record<string, Migration> = {
         await statement.execute(db);
     },
   },
+  // Merge candidates are filed under the year their window ends first: a batch's new events
+  // then go into one year's part of the index, where under their merge key first they went
+  // all over it, and a commit rewrote most of its pages.
+  '0006-merge-by-year': {
+    async up(db: Kysely<unknown>) {
+      for (const statement of [
+        sql`DROP INDEX events_merge`,
+        sql`CREATE INDEX events_merge ON events(substr(win_end, 1, 4), merge_key, win_end, win_start)`,
+      ])
+        await statement.execute(db);
+    },
+  },
 };

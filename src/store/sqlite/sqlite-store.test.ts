@@ -13,6 +13,8 @@ import { migrations } from './migrations.js';
 import type { Store } from '../store.js';
 import { openSqliteStore } from './open.js';
 import { withReadPool } from './read-pool.js';
+import { StoryWriter } from '../story-writer.js';
+import { sqliteWritePorts, windowEndYears } from './write-ports.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dragoman-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -38,6 +40,7 @@ describe('SQLite store file', () => {
       { name: '0003-signatures' },
       { name: '0004-fts-by-writer' },
       { name: '0005-merge-by-window-end' },
+      { name: '0006-merge-by-year' },
     ]);
     raw.close();
   });
@@ -193,6 +196,113 @@ describe('SQLite store file', () => {
     ]);
     // The indexes agree with the rows they index.
     expect(integrity).toBe('ok');
+  });
+
+  it('merges new reports into story events stored before 0006, across the turn of a year', async () => {
+    const path = fresh();
+    const old = new Kysely<unknown>({
+      dialect: new SqliteDialect({ database: new Database(path) }),
+    });
+    const provider = { getMigrations: () => Promise.resolve(migrations) };
+    const done = await new Migrator({ db: old, provider }).migrateTo('0005-merge-by-window-end');
+    expect(done.error).toBeUndefined();
+    await old.destroy();
+    // [source, date and basis of the stored report, date and basis of the new one]
+    const cases: [string, string, 'text' | 'published', string, 'text' | 'published'][] = [
+      // Stored window 2023-12-29 to 2024-01-01: it ends in the year after the new one starts.
+      ['RUSGOV', '2024-01-01', 'published', '2023-12-30', 'text'],
+      ['TURGOV', '2023-12-31', 'published', '2024-01-01', 'published'],
+      ['IRNGOV', '2023', 'text', '2023-11-05', 'text'],
+      ['USAGOV', '2023-06-01', 'text', '2024-06-01', 'text'],
+    ];
+    const put = (n: number, source: string, date: string, basis: 'text' | 'published') => {
+      const article = { id: `y${n}`, text: `Report ${n} from ${source}.`, published: '2024-01-02' };
+      const r = record(String(n), { article: article.id, source, date, basis });
+      return { article, records: [r], contentHash: contentHash(article) };
+    };
+    // The first reports stored as a build of schema 0005 stored them.
+    const raw0005 = new Database(path);
+    new StoryWriter(sqliteWritePorts(raw0005)).putArticles(
+      cases.map(([source, date, basis], i) => put(i, source, date, basis)),
+    );
+    raw0005.close();
+    const store = await openSqliteStore(path);
+    for (const [i, [source, , , date, basis]] of cases.entries())
+      await store.putArticles([put(10 + i, source, date, basis)]);
+    await store.close();
+    const raw = new Database(path, { readonly: true });
+    const rows = raw.prepare('SELECT src_code, num_mentions FROM events ORDER BY id').all();
+    const integrity = raw.pragma('integrity_check', { simple: true });
+    raw.close();
+    expect(rows).toEqual([
+      { src_code: 'RUSGOV', num_mentions: 2 },
+      { src_code: 'TURGOV', num_mentions: 2 },
+      { src_code: 'IRNGOV', num_mentions: 2 },
+      { src_code: 'USAGOV', num_mentions: 1 },
+      { src_code: 'USAGOV', num_mentions: 1 },
+    ]);
+    expect(integrity).toBe('ok');
+  });
+
+  it('looks merge candidates up under every year a window end can fall in, to the latest stored', () => {
+    const cases: [string, string, number, string[]][] = [
+      ['2024-03-01', '2024-12-31', 2024, ['2024']],
+      ['2023-12-30', '2025-01-02', 2030, ['2023', '2024', '2025']],
+      ['2023-12-30', '2025-01-02', 2024, ['2023', '2024']],
+      ['2024-03-01', '2025-03-02', 2023, []],
+      ['2024-03-01', '2025-03-02', 0, []],
+      ['0999-12-31', '1000-01-01', 2024, ['0999', '1000']],
+    ];
+    for (const [from, to, latest, expected] of cases)
+      expect(windowEndYears(from, to, latest)).toEqual(expected);
+  });
+
+  it('leaves every reference whole when articles are replaced, its foreign keys checked again', async () => {
+    const path = fresh();
+    const store = await openSqliteStore(path);
+    // [article, text, source of its record]: b and a are replaced, a's events left empty.
+    const steps: [string, string, string][] = [
+      ['a', 'Troops crossed the border.', 'RUSGOV'],
+      ['b', 'Talks began in Doha.', 'TURGOV'],
+      ['c', 'Talks went on in Doha.', 'TURGOV'],
+      ['b', 'Talks began in Doha on Monday.', 'IRNGOV'],
+      ['a', 'Troops crossed the border again.', 'USAGOV'],
+    ];
+    for (const [n, [id, text, source]] of steps.entries()) {
+      const article = { id, text, published: '2024-07-25' };
+      const r = record(String(n), { article: id, source });
+      await store.putArticles([{ article, records: [r], contentHash: contentHash(article) }]);
+    }
+    await store.close();
+    const raw = new Database(path);
+    const checked = raw.pragma('foreign_keys', { simple: true });
+    const broken = raw.pragma('foreign_key_check');
+    const counts = raw
+      .prepare(
+        `SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM events) AS events,
+           (SELECT count(*) FROM event_tallies) AS tallies, (SELECT count(*) FROM mentions) AS mentions`,
+      )
+      .get();
+    raw.close();
+    expect(checked).toBe(1);
+    expect(broken).toEqual([]);
+    expect(counts).toEqual({ articles: 3, events: 3, tallies: 0, mentions: 3 });
+  });
+
+  it('checks foreign keys again once a write is over, and through a failed one', async () => {
+    const path = fresh();
+    await (await openSqliteStore(path)).close();
+    const raw = new Database(path);
+    raw.pragma('foreign_keys = ON');
+    const ports = sqliteWritePorts(raw);
+    const inside = ports.transaction(() => raw.pragma('foreign_keys', { simple: true }));
+    expect(() =>
+      ports.transaction(() => {
+        throw new Error('failed');
+      }),
+    ).toThrow('failed');
+    expect([inside, raw.pragma('foreign_keys', { simple: true })]).toEqual([0, 1]);
+    raw.close();
   });
 
   it('refuses a store written by a newer version instead of changing it silently', async () => {

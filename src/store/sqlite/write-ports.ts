@@ -98,6 +98,32 @@ function values<R>(row: R, columns: readonly (keyof R)[]): unknown[] {
   return out;
 }
 
+/**
+ * The years a stored window end from day `from` to day `to` can fall in, when none ends after
+ * year `latest`.
+ * @example windowEndYears('2023-12-30', '2025-01-02', 2024) // ['2023', '2024']
+ */
+export function windowEndYears(from: string, to: string, latest: number): string[] {
+  const last = Math.min(Number(to.slice(0, 4)), latest);
+  const out: string[] = [];
+  for (let y = Number(from.slice(0, 4)); y <= last; y++) out.push(String(y).padStart(4, '0'));
+  return out;
+}
+
+/**
+ * Runs fn with db's foreign keys unchecked: the writer refers only to rows it has just read or
+ * written, and deletes what refers to a row before the row, so the checks found nothing.
+ */
+function unchecked<T>(db: Database.Database, fn: () => T): T {
+  if (!db.pragma('foreign_keys', { simple: true })) return fn();
+  db.pragma('foreign_keys = OFF');
+  try {
+    return fn();
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
+}
+
 /** An article_signatures row. */
 type SignatureRow = Selectable<ArticleSignaturesTable>;
 
@@ -132,16 +158,24 @@ export function sqliteWritePorts(db: Database.Database): WritePorts {
     ),
     insertStory: db.prepare('INSERT INTO stories (first_article, created_at) VALUES (?, ?)'),
     insertArticle: db.prepare(insertSql('articles', ARTICLE_COLUMNS)),
-    // Along (merge_key, win_end): windows end at most a year after they start, and articles
-    // mostly come in time order, so few stored windows end after a new one starts.
+    // Along (year of win_end, merge_key, win_end), a year a run: windows end at most a year
+    // after they start, and articles mostly come in time order, so few stored windows end
+    // after a new one starts.
     datedCandidates: db.prepare(
       `SELECT e.id, e.day, e.win_start, e.win_end, e.num_mentions FROM events e
-       WHERE e.merge_key = @key AND e.win_end >= @start AND e.win_end <= @until
-         AND e.win_start <= @end`,
+       WHERE substr(e.win_end, 1, 4) = ? AND e.merge_key = ?
+         AND e.win_end >= ? AND e.win_end <= ? AND e.win_start <= ?`,
     ),
+    // The last entry of events_merge (NULLs sort first, so they come last read backwards).
+    latestYear: db
+      .prepare(
+        `SELECT substr(win_end, 1, 4) FROM events WHERE substr(win_end, 1, 4) IS NOT NULL
+         ORDER BY substr(win_end, 1, 4) DESC LIMIT 1`,
+      )
+      .pluck(),
     undatedCandidates: db.prepare(
       `SELECT e.id, e.day, e.win_start, e.win_end, e.num_mentions FROM events e
-       WHERE e.merge_key = ? AND e.win_end IS NULL`,
+       WHERE substr(e.win_end, 1, 4) IS NULL AND e.merge_key = ? AND e.win_end IS NULL`,
     ),
     eventTally: db.prepare('SELECT tally FROM event_tallies WHERE event_id = ?').pluck(),
     insertEvent: db.prepare(insertSql('events', EVENT_COLUMNS)),
@@ -196,7 +230,19 @@ export function sqliteWritePorts(db: Database.Database): WritePorts {
         s.fileEvent.run(r.key, r.side, r.event_id, r.day, r.quad, r.goldstein, r.mentions);
     drop();
   };
+  /**
+   * The latest year a stored window ends in, read once a transaction and raised by its own
+   * writes (no other writer can add any meanwhile): new windows mostly reach into years no
+   * stored one does, and those need no lookup. Null until read; 0 when none is stored.
+   */
+  let latest: number | null = null;
+  const latestYear = () => (latest ??= Number(s.latestYear.get() ?? 0));
+  const stored = (row: EventColumns) => {
+    if (latest !== null && row.win_end !== null)
+      latest = Math.max(latest, Number(row.win_end.slice(0, 4)));
+  };
   const run = db.transaction((fn: () => unknown) => {
+    latest = null;
     write();
     try {
       const result = fn();
@@ -208,7 +254,9 @@ export function sqliteWritePorts(db: Database.Database): WritePorts {
     }
   });
   return {
-    transaction: <T>(fn: () => T) => run(fn) as T,
+    // Only the outermost transaction can set foreign_keys: inside one the pragma does nothing.
+    transaction: <T>(fn: () => T) =>
+      (db.inTransaction ? run(fn) : unchecked(db, () => run(fn))) as T,
     findArticle: (id) => s.findArticle.get(id) as OldArticle | undefined,
     articleEventIds: (seq) => s.articleEventIds.all(seq) as number[],
     deleteArticle(seq) {
@@ -237,17 +285,23 @@ export function sqliteWritePorts(db: Database.Database): WritePorts {
       s.insertSignature.run(seq, row.story_id, signature.shingles, encodeSignature(signature));
       return seq;
     },
-    eventCandidates: (key, w) =>
-      (w
-        ? s.datedCandidates.all({ key, start: w.start, end: w.end, until: w.until })
-        : s.undatedCandidates.all(key)) as CandidateRow[],
+    eventCandidates(key, w) {
+      if (!w) return s.undatedCandidates.all(key) as CandidateRow[];
+      const rows: CandidateRow[] = [];
+      for (const year of windowEndYears(w.start, w.until, latestYear()))
+        for (const row of s.datedCandidates.all(year, key, w.start, w.until, w.end))
+          rows.push(row as CandidateRow);
+      return rows;
+    },
     eventTally: (id) => s.eventTally.get(id) as string | undefined,
     insertEvent(row, tally) {
       const id = Number(s.insertEvent.run(values(row, EVENT_COLUMNS)).lastInsertRowid);
+      stored(row);
       if (tally !== null) s.putTally.run(id, tally);
       return id;
     },
     updateEvent(id, row, tally, place) {
+      stored(row);
       if (place.windowKept && place.was === place.is)
         s.updateEventInPlace.run(values(row, IN_PLACE_COLUMNS), id);
       else s.updateEvent.run(values(row, EVENT_COLUMNS), id);
