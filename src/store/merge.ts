@@ -93,16 +93,11 @@ function addKeys(out: string[], side: 's' | 't', a: EventRecord['source'] | null
   }
 }
 
-/** The days a mention's act may fall on, from its date and how the date was found. */
+/**
+ * The days a mention's act may fall on, from its date and how the date was found. Only the
+ * parts it reads are asked for, so that a date choice is passed as it is, not copied.
+ */
 export function windowOf(
-  date: EventRecord['date'],
-  modality: string,
-): { start: string; end: string } | null {
-  return dateWindow(date, modality);
-}
-
-/** windowOf of the parts of a date it reads: a date choice is passed as it is, not copied. */
-function dateWindow(
   date: Pick<NonNullable<EventRecord['date']>, 'value' | 'precision' | 'basis'> | null,
   modality: string,
 ): { start: string; end: string } | null {
@@ -365,7 +360,7 @@ export function bestVersion(versions: Counted<Version>[]): Version | null {
 /** The window of a chosen date, for a story event of that modality. */
 function choiceWindow(date: DateChoice | null, modality: string): EventSummary['window'] {
   // Passed as it is: a spread copy of it took a tenth of the writer's JavaScript time.
-  return dateWindow(date, modality);
+  return windowOf(date, modality);
 }
 
 /** The window of a tally's best date: what merging compares, without the rest of summarize. */

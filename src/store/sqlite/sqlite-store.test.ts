@@ -176,8 +176,7 @@ describe('SQLite store file', () => {
       .all();
     const integrity = raw.pragma('integrity_check', { simple: true });
     raw.close();
-    const window = (value: string) =>
-      windowOf({ value, precision: 'day', basis: 'text', text: null, start: null, end: null }, '');
+    const window = (value: string) => windowOf({ value, precision: 'day', basis: 'text' }, '');
     expect(rows).toEqual([
       {
         src_code: 'RUSGOV',
