@@ -27,6 +27,15 @@ runStoreTests('SQLite with reader threads', async () => {
   return withReadPool(path, await openSqliteStore(path), 1);
 });
 
+/** A store at path built by the migrations up to `name` only, as an older version left it. */
+async function migratedTo(path: string, name: string): Promise<Kysely<unknown>> {
+  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new Database(path) }) });
+  const provider = { getMigrations: () => Promise.resolve(migrations) };
+  const done = await new Migrator({ db, provider }).migrateTo(name);
+  expect(done.error).toBeUndefined();
+  return db;
+}
+
 describe('SQLite store file', () => {
   it('is created in WAL mode with its migrations recorded', async () => {
     const path = fresh();
@@ -47,12 +56,7 @@ describe('SQLite store file', () => {
 
   it('moves the signatures of a store from before 0003 and still finds its near duplicates', async () => {
     const path = fresh();
-    const old = new Kysely<unknown>({
-      dialect: new SqliteDialect({ database: new Database(path) }),
-    });
-    const provider = { getMigrations: () => Promise.resolve(migrations) };
-    const done = await new Migrator({ db: old, provider }).migrateTo('0002-feeds');
-    expect(done.error).toBeUndefined();
+    const old = await migratedTo(path, '0002-feeds');
     const text =
       'Russian President Vladimir Putin hosted Syrian President Bashar Assad in Moscow on Wednesday for talks on the war in Syria, the Kremlin said.';
     const sig = signature(text);
@@ -86,13 +90,7 @@ describe('SQLite store file', () => {
 
   it('takes the words of an article indexed before 0004 out of the index when it is replaced', async () => {
     const path = fresh();
-    const old = new Kysely<unknown>({
-      dialect: new SqliteDialect({ database: new Database(path) }),
-    });
-    const provider = { getMigrations: () => Promise.resolve(migrations) };
-    expect((await new Migrator({ db: old, provider }).migrateTo('0003-signatures')).error).toBe(
-      undefined,
-    );
+    const old = await migratedTo(path, '0003-signatures');
     await sql`INSERT INTO stories (id, first_article, created_at) VALUES (1, 'a', '2024-07-25')`.execute(
       old,
     );
@@ -199,13 +197,7 @@ describe('SQLite store file', () => {
 
   it('merges new reports into story events stored before 0006, across the turn of a year', async () => {
     const path = fresh();
-    const old = new Kysely<unknown>({
-      dialect: new SqliteDialect({ database: new Database(path) }),
-    });
-    const provider = { getMigrations: () => Promise.resolve(migrations) };
-    const done = await new Migrator({ db: old, provider }).migrateTo('0005-merge-by-window-end');
-    expect(done.error).toBeUndefined();
-    await old.destroy();
+    await (await migratedTo(path, '0005-merge-by-window-end')).destroy();
     // [source, date and basis of the stored report, date and basis of the new one]
     const cases: [string, string, 'text' | 'published', string, 'text' | 'published'][] = [
       // Stored window 2023-12-29 to 2024-01-01: it ends in the year after the new one starts.
