@@ -50,6 +50,7 @@ describe('SQLite store file', () => {
       { name: '0004-fts-by-writer' },
       { name: '0005-merge-by-window-end' },
       { name: '0006-merge-by-year' },
+      { name: '0007-fts-words-only' },
     ]);
     raw.close();
   });
@@ -114,6 +115,40 @@ describe('SQLite store file', () => {
     await store.close();
     const raw = new Database(path);
     // FTS5's own check that the index holds exactly the words of the articles table.
+    expect(() =>
+      raw
+        .prepare(`INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)`)
+        .run(),
+    ).not.toThrow();
+    raw.close();
+  });
+
+  it('rebuilds the full-text index of a store from before 0007 with words only', async () => {
+    const path = fresh();
+    const old = await migratedTo(path, '0006-merge-by-year');
+    await sql`INSERT INTO stories (id, first_article, created_at) VALUES (1, 'a', '2024-07-25')`.execute(
+      old,
+    );
+    // Indexed as the writer of that schema did, positions and all.
+    await sql`INSERT INTO articles (seq, id, content_hash, story_id, added_at, title, text)
+      VALUES (1, 'a', 'h', 1, '2024-07-25', 'Grain deal', 'Grain exports from Sochi.')`.execute(
+      old,
+    );
+    await sql`INSERT INTO articles_fts (rowid, title, text)
+      VALUES (1, 'Grain deal', 'Grain exports from Sochi.')`.execute(old);
+    await old.destroy();
+    const store = await openSqliteStore(path);
+    const raw = new Database(path);
+    const words = (match: string) =>
+      raw.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?').pluck().all(match);
+    expect(words('"sochi" "deal"')).toEqual([1]);
+    const article = { id: 'a', text: 'Drones over Kyiv.', published: '2024-07-25' };
+    await store.putArticles([{ article, records: [], contentHash: contentHash(article) }]);
+    await store.close();
+    expect(words('"sochi"')).toEqual([]);
+    expect(words('"kyiv"')).toEqual([1]);
+    const table = raw.prepare("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").pluck();
+    expect(table.get()).toMatch(/detail=none/);
     expect(() =>
       raw
         .prepare(`INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)`)
