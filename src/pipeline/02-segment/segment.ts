@@ -86,10 +86,16 @@ function withLex(form: Form, lexicon: ReadonlyMap<string, Lexeme>): Form {
   return form;
 }
 
+/** Grows the table packed, never sparse: a sparse array would turn into a slow dictionary. */
+function growTo(id: number): void {
+  while (byId.length <= id) byId.push(undefined);
+}
+
 /** The form of wink's word `id` (token `w` of `doc`, read only the first time it is seen). */
 function formById(id: number, doc: ReturnType<typeof nlp.readDoc>, w: number): Form {
-  // Grown packed, never sparse: a sparse array would turn into a slow dictionary.
-  while (byId.length <= id) byId.push(undefined);
+  // The loop lives apart: compiled on its own while running (OSR) inside this function, it
+  // was thrown away and entered again hundreds of times a run.
+  if (id >= byId.length) growTo(id);
   let form = byId[id];
   if (form === undefined) {
     form = newForm(doc.tokens().itemAt(w).out());
