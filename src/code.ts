@@ -1,6 +1,6 @@
 import { CHUNK_CHARS } from './chunk.js';
 import { loadDictionaries, type Dictionaries } from './dictionaries/index.js';
-import { codeArticle, type ArticleResult } from './pipeline/index.js';
+import { codeArticle, codeArticles, type ArticleResult } from './pipeline/index.js';
 import { eventId } from './pipeline/08-score/score.js';
 import type { Article, EventRecord } from './record.js';
 
@@ -104,4 +104,49 @@ export function codeText(article: Article, options: CodeOptions = {}): ArticleRe
     issues.push(...part.issues);
   }
   return { records, issues };
+}
+
+/** Articles `dragoman code` hands to `codeTexts` at a time. */
+export const BATCH_ARTICLES = 32;
+
+/** Most characters read before coding: what is read is held until coded, so memory stays bounded. */
+const TOGETHER_CHARS = 100_000;
+
+/**
+ * Codes several articles, each as `codeText` would, in the same order. Articles short enough
+ * to be one slice are coded a few together, which is faster than one by one (see
+ * `codeArticles`); a long one is coded by itself, slice by slice.
+ * @example codeTexts([{ id: 'a1', text: 'Putin hosted Assad.' }]).map((r) => r.records.length)
+ */
+export function codeTexts(
+  articles: readonly Article[],
+  options: CodeOptions = {},
+): ArticleResult[] {
+  const dict = options.dictionaries ?? loadDictionaries();
+  const out: ArticleResult[] = new Array<ArticleResult>(articles.length);
+  let together: { at: number; id: string; text: string; published: string | null }[] = [];
+  let chars = 0;
+  const flush = () => {
+    const results = codeArticles(together, dict);
+    for (const [i, { at }] of together.entries()) out[at] = results[i] as ArticleResult;
+    together = [];
+    chars = 0;
+  };
+  for (const [at, article] of articles.entries()) {
+    const text = article.text.normalize('NFC');
+    if (text.length > CHUNK_CHARS) {
+      out[at] = codeText(article, { ...options, dictionaries: dict });
+      continue;
+    }
+    if (chars + text.length > TOGETHER_CHARS && together.length > 0) flush();
+    together.push({
+      at,
+      id: article.id,
+      text,
+      published: article.published ?? options.published ?? null,
+    });
+    chars += text.length;
+  }
+  flush();
+  return out;
 }

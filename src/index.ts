@@ -7,7 +7,7 @@
 import { codeText, type CodeOptions } from './code.js';
 import type { Article, EventRecord } from './record.js';
 
-export { codeSlices, codeText, CHUNK_CHARS, type CodeOptions } from './code.js';
+export { codeSlices, codeText, codeTexts, CHUNK_CHARS, type CodeOptions } from './code.js';
 export {
   loadDictionaries,
   DictionaryError,

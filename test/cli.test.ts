@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dragoman } from './dragoman.js';
+import { spawn } from 'node:child_process';
+import { CLI, dragoman, root } from './dragoman.js';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const dir = mkdtempSync(join(tmpdir(), 'dragoman-cli-'));
@@ -41,6 +42,31 @@ describe('dragoman code', () => {
     expect(out.filter((l) => l.startsWith('id,'))).toHaveLength(1);
     expect(out).toHaveLength(3);
   });
+
+  it('writes the records of an article while standard input is still open', async () => {
+    const child = spawn(process.execPath, [...CLI, 'code', '-'], { cwd: root });
+    let out = '';
+    const firstLine = new Promise<void>((resolve) =>
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes('\n')) resolve();
+      }),
+    );
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    child.stdin.write('{"id":"a","text":"Putin hosted Assad.","published":"2024-07-25"}\n');
+    // The second article is sent only once the first one's record is out.
+    await firstLine;
+    expect(JSON.parse(out.split('\n')[0] as string)).toMatchObject({
+      articleId: 'a',
+      cameo: '043',
+    });
+    child.stdin.end('{"id":"b","text":"Erdogan met Assad.","published":"2024-07-25"}\n');
+    expect(await exited).toBe(0);
+    expect(lines(out).map((l) => (JSON.parse(l) as { articleId: string }).articleId)).toEqual([
+      'a',
+      'b',
+    ]);
+  }, 30_000);
 
   it('prints a table', () => {
     const r = dragoman(['code', good, '--format', 'table']);
