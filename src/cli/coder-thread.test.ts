@@ -30,6 +30,23 @@ describe('the coder thread', () => {
     }
   });
 
+  it('fails only the article that cannot be coded, not the others sent with it', async () => {
+    const bad = { id: 'bad', text: null as unknown as string, published: '2024-07-25' };
+    const coder = startCoderThread();
+    try {
+      const settled = await Promise.allSettled(
+        [articles[0], bad, articles[2]].map((a) => coder.code(a as (typeof articles)[0])),
+      );
+      expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect(settled[2]).toEqual({
+        status: 'fulfilled',
+        value: codeText(articles[2] as (typeof articles)[0]),
+      });
+    } finally {
+      await coder.close();
+    }
+  });
+
   it('codes here what a thread that died had in hand, and everything after', async () => {
     const dying = () => new Worker('process.exit(3)', { eval: true });
     const coder = startCoderThread(dying);
