@@ -44,73 +44,92 @@ export interface Segmented {
 const nlp = winkNLP(model, ['sbd', 'pos']);
 const its = nlp.its;
 
-/** What a word gives, the same wherever it stands. */
-interface Form {
-  /** The word as wink hands it out. */
-  value: string;
-  key: string;
-  cap: boolean;
-  /** The entry of `key` in `lexicon`, and its LEX bits (kept here: one object less to read). */
-  entry: Lexeme | undefined;
-  lex: number;
-  lexicon: ReadonlyMap<string, Lexeme> | null;
-}
+// What a word gives, the same wherever it stands, is kept in tables by form number (the order
+// forms were first seen in, so that common words sit close together): numbers in typed arrays,
+// words as references. An object per form cost a cache miss a token.
 
 /** Enough for the vocabulary of news; past it the tables start again (memory stays flat). */
 const MAX_FORMS = 200_000;
-/** Forms by wink's word id: one array read per token instead of hashing its words. */
-let byId: (Form | undefined)[] = [];
-/** Forms by words, for tokens whose words differ from wink's (folded letters). */
-const byText = new Map<string, Form>();
+/** Numbers of a form, four a form: length, first and last character, capital (0 or 1). */
+let shape = new Int32Array(4 * 4096);
+/** LEX bits of a form in `lexiconOf[form]`. */
+let lexOf = new Int32Array(4096);
+const valueOf: string[] = [];
+const keyOf: string[] = [];
+const entryOf: (Lexeme | undefined)[] = [];
+const lexiconOf: (ReadonlyMap<string, Lexeme> | null)[] = [];
+/** Form number + 1 by wink's word id (0: not seen): one read a token instead of hashing its words. */
+let byId = new Int32Array(1 << 16);
+/** Form numbers by words, for tokens whose words differ from wink's (folded letters). */
+const byText = new Map<string, number>();
 let count = 0;
 
-function newForm(text: string): Form {
-  count++;
+function newForm(text: string): number {
+  const f = count++;
+  if (f >= lexOf.length) {
+    const grownShape = new Int32Array(shape.length * 2);
+    grownShape.set(shape);
+    shape = grownShape;
+    const grownLex = new Int32Array(lexOf.length * 2);
+    grownLex.set(lexOf);
+    lexOf = grownLex;
+  }
   const first = text.charCodeAt(0);
-  return {
-    value: text,
-    key: matchKey(text),
-    cap: first >= 65 && first <= 90 ? true : first > 127 && text[0] !== text[0]?.toLowerCase(),
-    entry: undefined,
-    lex: 0,
-    lexicon: null,
-  };
+  shape[4 * f] = text.length;
+  shape[4 * f + 1] = first;
+  shape[4 * f + 2] = text.charCodeAt(text.length - 1);
+  shape[4 * f + 3] =
+    (first >= 65 && first <= 90) || (first > 127 && text[0] !== text[0]?.toLowerCase()) ? 1 : 0;
+  valueOf[f] = text;
+  keyOf[f] = matchKey(text);
+  entryOf[f] = undefined;
+  lexOf[f] = 0;
+  lexiconOf[f] = null;
+  return f;
 }
 
-function withLex(form: Form, lexicon: ReadonlyMap<string, Lexeme>): Form {
-  if (form.lexicon !== lexicon) {
-    form.entry = lexicon.get(form.key);
-    form.lex = form.entry?.bits ?? 0;
-    form.lexicon = lexicon;
+/** The form number of wink's word `id` (token `w` of `doc`, read only the first time it is seen). */
+function formById(id: number, doc: ReturnType<typeof nlp.readDoc>, w: number): number {
+  if (id >= byId.length) {
+    const grown = new Int32Array(Math.max(byId.length * 2, id + 1));
+    grown.set(byId);
+    byId = grown;
   }
-  return form;
+  const known = byId[id] as number;
+  if (known > 0) return known - 1;
+  const f = newForm(doc.tokens().itemAt(w).out());
+  byId[id] = f + 1;
+  return f;
 }
 
-/** Grows the table packed, never sparse: a sparse array would turn into a slow dictionary. */
-function growTo(id: number): void {
-  while (byId.length <= id) byId.push(undefined);
-}
-
-/** The form of wink's word `id` (token `w` of `doc`, read only the first time it is seen). */
-function formById(id: number, doc: ReturnType<typeof nlp.readDoc>, w: number): Form {
-  // The loop lives apart: compiled on its own while running (OSR) inside this function, it
-  // was thrown away and entered again hundreds of times a run.
-  if (id >= byId.length) growTo(id);
-  let form = byId[id];
-  if (form === undefined) {
-    form = newForm(doc.tokens().itemAt(w).out());
-    byId[id] = form;
+function formByText(text: string): number {
+  let f = byText.get(text);
+  if (f === undefined) {
+    f = newForm(text);
+    byText.set(text, f);
   }
-  return form;
+  return f;
 }
 
-function formByText(text: string): Form {
-  let form = byText.get(text);
-  if (form === undefined) {
-    form = newForm(text);
-    byText.set(text, form);
+/** Looks the form up in `lexicon` the first time it is asked with that lexicon. */
+function withLex(f: number, lexicon: ReadonlyMap<string, Lexeme>): number {
+  if (lexiconOf[f] !== lexicon) {
+    const entry = lexicon.get(keyOf[f] as string);
+    entryOf[f] = entry;
+    lexOf[f] = entry?.bits ?? 0;
+    lexiconOf[f] = lexicon;
   }
-  return form;
+  return f;
+}
+
+/**
+ * Where body and folded text differ, in order: a token holding none of them is wink's words
+ * as they stand in the body.
+ */
+function foldedAt(body: string, folded: string): number[] {
+  const at: number[] = [];
+  for (let i = 0; i < body.length; i++) if (body.charCodeAt(i) !== folded.charCodeAt(i)) at.push(i);
+  return at;
 }
 
 const NO_WORDS: ReadonlyMap<string, Lexeme> = new Map();
@@ -124,11 +143,11 @@ export function segment(
   input: NormalizedText,
   lexicon: ReadonlyMap<string, Lexeme> = NO_WORDS,
 ): Segmented {
-  // Started again between documents, never inside one: a form table emptied mid-document
-  // would be written at high indexes and turn sparse.
+  // Started again between documents, never inside one: numbers handed out in this one stay.
   if (count > MAX_FORMS) {
-    byId = [];
+    byId.fill(0);
     byText.clear();
+    for (const table of [valueOf, keyOf, entryOf, lexiconOf]) table.length = 0;
     count = 0;
   }
   const doc = nlp.readDoc(input.folded);
@@ -137,7 +156,8 @@ export function segment(
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
   const { folded, text: body } = input;
   // Folding left the body alone (it returns the same string then).
-  const plain = folded === body;
+  const changed = folded === body ? [] : foldedAt(body, folded);
+  let nextChange = 0;
   // Sized once: grown a push at a time, both arrays would be copied over and over.
   let size = 0;
   for (let w = 0; w < tags.length; w++) if (tags[w] !== 'SPACE') size++;
@@ -152,33 +172,45 @@ export function segment(
     ours[w] = t;
     if (pos === 'SPACE') continue;
     const word = formById(ids[w] as number, doc, w);
-    const value = word.value;
+    const length = shape[4 * word] as number;
+    const first = shape[4 * word + 1] as number;
     // Most tokens follow the cursor directly or after one space: checked before a search.
     const next =
-      folded.charCodeAt(cursor) === 32 && value.length > 0 && value.charCodeAt(0) !== 32
-        ? cursor + 1
-        : cursor;
-    let at = folded.startsWith(value, next) ? next : folded.indexOf(value, cursor);
-    const found = at >= 0 && at - cursor <= 40;
-    // wink rewrites a few forms ("can't" → "ca"): fall back to the next non-space character.
-    if (!found) {
-      at = cursor;
-      while (at < folded.length && /\s/.test(folded[at] as string)) at++;
+      folded.charCodeAt(cursor) === 32 && length > 0 && first !== 32 ? cursor + 1 : cursor;
+    let at: number;
+    let found = true;
+    // Its first and last characters there: wink's words are the text's own, so it stands there.
+    if (
+      length > 0 &&
+      folded.charCodeAt(next) === first &&
+      folded.charCodeAt(next + length - 1) === shape[4 * word + 2]
+    )
+      at = next;
+    else {
+      const value = valueOf[word] as string;
+      at = folded.startsWith(value, next) ? next : folded.indexOf(value, cursor);
+      found = at >= 0 && at - cursor <= 40;
+      // wink rewrites a few forms ("can't" → "ca"): fall back to the next non-space character.
+      if (!found) {
+        at = cursor;
+        while (at < folded.length && /\s/.test(folded[at] as string)) at++;
+      }
     }
-    const end = Math.min(at + value.length, body.length);
+    const end = Math.min(at + length, body.length);
     // Where folding changed no letter of the token, its words are wink's.
-    const same = found && (plain || body.startsWith(value, at));
-    const text = same ? value : body.slice(at, end);
+    while (nextChange < changed.length && (changed[nextChange] as number) < at) nextChange++;
+    const same = found && !(nextChange < changed.length && (changed[nextChange] as number) < end);
+    const text = same ? (valueOf[word] as string) : body.slice(at, end);
     const form = withLex(same ? word : formByText(text), lexicon);
-    keys[t] = form.key;
+    keys[t] = keyOf[form] as string;
     tokens[t++] = {
       text,
       pos,
       start: at,
       end,
-      cap: form.cap,
-      lex: form.lex,
-      entry: form.entry,
+      cap: shape[4 * form + 3] === 1,
+      lex: lexOf[form] as number,
+      entry: entryOf[form],
     };
     cursor = end;
   }
