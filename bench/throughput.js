@@ -1,6 +1,6 @@
 // Throughput and memory of the coder against wink-nlp alone, on a corpus made from the
 // project's own fixtures. Usage: node bench/throughput.js [--mb 50] [--parts 5] [--out bench/out]
-import { execFileSync } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -73,17 +73,33 @@ function commandFlags() {
 const FLAGS = commandFlags();
 
 /**
- * One timed pass of `side` over a part, in a child process: in one shared heap, part of the
- * coder's garbage collection would run on wink-nlp's clock. Both run under the installed
- * command's flags.
+ * One side in a child process of its own for the whole corpus (in one shared heap, part of the
+ * coder's garbage collection would run on wink-nlp's clock), under the installed command's
+ * flags. `ask` sends it a message and waits for its answer.
  */
-function pass(side, path) {
-  const out = execFileSync(
-    process.execPath,
-    [...FLAGS, new URL('./throughput-pass.js', import.meta.url).pathname, side, path],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  return JSON.parse(out);
+async function startSide(side) {
+  const child = fork(new URL('./throughput-pass.js', import.meta.url).pathname, [side], {
+    execArgv: FLAGS,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const answers = [];
+  const waiting = [];
+  child.on('message', (m) => (waiting.length ? waiting.shift()(m) : answers.push(m)));
+  child.on('exit', (code) => {
+    if (code) {
+      console.error(`bench: the ${side} side stopped with code ${code}`);
+      process.exit(1);
+    }
+  });
+  const next = () => new Promise((r) => (answers.length ? r(answers.shift()) : waiting.push(r)));
+  await next(); // ready
+  return {
+    ask: (message) => {
+      child.send(message);
+      return next();
+    },
+    stop: () => child.kill(),
+  };
 }
 
 /** The q-quantile of a list of numbers (nearest rank). */
@@ -106,11 +122,15 @@ const t = {
   peak: 0,
   ratios: [],
 };
+// Each side lives for the whole corpus, as one `dragoman code` run over it would, and warms up
+// once, on the first articles of the first part.
+const sides = { wink: await startSide('wink'), coder: await startSide('coder') };
+for (const side of Object.values(sides)) await side.ask({ warm: paths[0] });
 for (const [i, path] of paths.entries()) {
   if (process.stderr.isTTY) process.stderr.write(`\r\x1b[Kpart ${i + 1} of ${paths.length}`);
   const order = i % 2 ? ['coder', 'wink'] : ['wink', 'coder'];
   const r = {};
-  for (const side of order) r[side] = pass(side, path);
+  for (const side of order) r[side] = await sides[side].ask({ file: path });
   t.wink += r.wink.ms;
   t.coder += r.coder.ms;
   t.sentences += r.wink.sentences;
@@ -120,6 +140,7 @@ for (const [i, path] of paths.entries()) {
   t.peak = Math.max(t.peak, r.coder.maxRss);
   t.ratios.push(r.wink.ms / r.coder.ms);
 }
+for (const side of Object.values(sides)) side.stop();
 if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
 const mb = t.bytes / 1e6;
 const winkSeconds = t.wink / 1000;
