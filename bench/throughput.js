@@ -1,6 +1,7 @@
 // Throughput and memory of the coder against wink-nlp alone, on a corpus made from the
 // project's own fixtures. Usage: node bench/throughput.js [--mb 50] [--parts 5] [--out bench/out]
 import { fork } from 'node:child_process';
+import { once } from 'node:events';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -82,21 +83,19 @@ async function startSide(side) {
     execArgv: FLAGS,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const answers = [];
-  const waiting = [];
-  child.on('message', (m) => (waiting.length ? waiting.shift()(m) : answers.push(m)));
   child.on('exit', (code) => {
     if (code) {
       console.error(`bench: the ${side} side stopped with code ${code}`);
       process.exit(1);
     }
   });
-  const next = () => new Promise((r) => (answers.length ? r(answers.shift()) : waiting.push(r)));
-  await next(); // ready
+  // One message at a time, each answered before the next is sent.
+  const answer = async () => (await once(child, 'message'))[0];
+  await answer(); // ready
   return {
     ask: (message) => {
       child.send(message);
-      return next();
+      return answer();
     },
     stop: () => child.kill(),
   };
