@@ -26,6 +26,7 @@ export async function runCode(paths: string[], opts: CodeCommandOptions): Promis
   let articles = 0;
   let events = 0;
   let skipped = 0;
+  const coding = { published: opts.published ?? null };
   const write = async (where: string, part: ArticleResult) => {
     for (const issue of part.issues) console.error(`dragoman: ${where}: ${issue.message}`);
     writer.add(part.records);
@@ -46,7 +47,7 @@ export async function runCode(paths: string[], opts: CodeCommandOptions): Promis
     const short = batch.flatMap((input) =>
       'article' in input && input.article.text.length <= CHUNK_CHARS ? [input.article] : [],
     );
-    const coded = codeTexts(short, { published: opts.published ?? null });
+    const coded = codeTexts(short, coding);
     let next = 0;
     for (const input of batch) {
       if ('issue' in input) {
@@ -58,9 +59,7 @@ export async function runCode(paths: string[], opts: CodeCommandOptions): Promis
       if (input.article.text.length <= CHUNK_CHARS)
         await write(input.where, coded[next++] as ArticleResult);
       // Slice by slice, so that a very long article is never held whole as records.
-      else
-        for (const part of codeSlices(input.article, { published: opts.published ?? null }))
-          await write(input.where, part);
+      else for (const part of codeSlices(input.article, coding)) await write(input.where, part);
       articles++;
       progress.update(`coded ${articles} articles, ${events} events`);
     }
