@@ -3,6 +3,7 @@ import { matchKey } from '../pipeline/01-normalize/fold.js';
 import { normalize } from '../pipeline/01-normalize/normalize.js';
 import { segment } from '../pipeline/02-segment/segment.js';
 import { inflect } from './inflect.js';
+import { LEX } from './lex.js';
 import { newTrie, trieAdd, type TrieNode } from './phrase-trie.js';
 import type { RawData } from './read.js';
 import type {
@@ -68,26 +69,6 @@ type PhraseMap<T> = TrieNode<T>;
 export function isSpeechVerb(token: { pos: string; lex: number } | undefined): boolean {
   return token !== undefined && token.pos === 'VERB' && (token.lex & LEX.speech) !== 0;
 }
-
-/** Bits of `Dictionaries.lexicon`: which index a word can start a phrase of. */
-export const LEX = {
-  actor: 1,
-  verb: 2,
-  noun: 4,
-  veto: 8,
-  conditional: 16,
-  future: 32,
-  anaphor: 64,
-  modal: 128,
-  denied: 256,
-  cue: 512,
-  /** Starts an actor phrase holding a role, the only kind written in lower case too. */
-  role: 1024,
-  /** A form of a verb of saying (`Dictionaries.speech`). */
-  speech: 2048,
-  /** A word some verb pattern requires as its object, or its plural, or a two-word one's first. */
-  object: 4096,
-} as const;
 
 /**
  * The words that are one of `wanted` or its plural ("ties", "sanctions", "forces"), as a word

@@ -228,7 +228,8 @@ function codeRead(
   );
   const dates = doc.sentences.map((s) => {
     const candidates = kept[s.index] as Candidate[];
-    if (candidates.length === 0) return [];
+    // No word a date could hold, no date (most sentences).
+    if (candidates.length === 0 || !(s.lex & LEX.date)) return [];
     // Only date words in the clause of some event are worth parsing.
     const anchors = candidates.map((c) => c.trigger.first);
     return findDates(texts[s.index] as string, s.start, published, (at) => {

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadDictionaries } from '../../dictionaries/index.js';
+import { LEX, loadDictionaries } from '../../dictionaries/index.js';
 import { normalize } from '../01-normalize/normalize.js';
+import { DATE_HINT } from '../06-dates/hint.js';
 import { segment } from './segment.js';
 
 const { lexicon } = loadDictionaries();
@@ -73,5 +75,36 @@ describe('segment: every token is the text at its offsets', () => {
     expect(tokens.map((t) => t.cap)).toEqual([false, true, false]);
     expect(tokens[1]?.lex).not.toBe(0);
     expect(tokens[1]?.entry).toBeDefined();
+  });
+});
+
+describe('segment: the date bit', () => {
+  it.each<[string, string[]]>([
+    ['Putin met Assad on Wednesday.', ['Wednesday']],
+    ['They met in March 2023, two years ago.', ['March', '2023', 'ago']],
+    ['The 5th round of talks opened last week.', ['5th', 'week']],
+    ['Talks resumed after a year-long pause.', ['year']],
+    ['Putin met Assad in Moscow.', []],
+  ])('%s', (text, dated) => {
+    const tokens = segment(normalize(text), lexicon).tokens;
+    expect(tokens.filter((t) => t.lex & LEX.date).map((t) => t.text)).toEqual(dated);
+  });
+
+  // The stage that finds dates skips sentences without the bit: it must be on wherever one is.
+  it('is on in every gold sentence where a date word stands', () => {
+    const lines = readFileSync('test/fixtures/gold.jsonl', 'utf8').split('\n').filter(Boolean);
+    let dated = 0;
+    for (const line of lines) {
+      const norm = normalize((JSON.parse(line) as { text: string }).text);
+      const doc = segment(norm, lexicon);
+      const text = norm.text;
+      for (const s of doc.sentences) {
+        DATE_HINT.lastIndex = 0;
+        const hint = DATE_HINT.test(text.slice(s.start, s.end));
+        if (hint) dated++;
+        expect(hint ? s.lex & LEX.date : LEX.date).toBe(LEX.date);
+      }
+    }
+    expect(dated).toBeGreaterThan(50);
   });
 });

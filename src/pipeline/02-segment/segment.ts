@@ -2,7 +2,9 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { matchKey } from '../01-normalize/fold.js';
 import type { Lexeme } from '../../dictionaries/index.js';
+import { LEX } from '../../dictionaries/lex.js';
 import type { NormalizedText } from '../01-normalize/normalize.js';
+import { mayHoldDate } from '../06-dates/hint.js';
 
 /** One token: its words, tag and offsets into the article body. */
 export interface Token {
@@ -12,7 +14,10 @@ export interface Token {
   end: number;
   /** Starts with a capital letter. */
   cap: boolean;
-  /** Which dictionaries can start a phrase at this token (LEX bits of the lexicon given). */
+  /**
+   * Which dictionaries can start a phrase at this token (LEX bits of the lexicon given), and
+   * `LEX.date` if a date expression may hold it.
+   */
   lex: number;
   /** The lexicon's entry for the key, when some phrase starts with it. */
   entry: Lexeme | undefined;
@@ -116,7 +121,7 @@ function withLex(f: number, lexicon: ReadonlyMap<string, Lexeme>): number {
   if (lexiconOf[f] !== lexicon) {
     const entry = lexicon.get(keyOf[f] as string);
     entryOf[f] = entry;
-    lexOf[f] = entry?.bits ?? 0;
+    lexOf[f] = (entry?.bits ?? 0) | (mayHoldDate(valueOf[f] as string) ? LEX.date : 0);
     lexiconOf[f] = lexicon;
   }
   return f;

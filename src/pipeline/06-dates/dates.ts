@@ -1,5 +1,6 @@
 import type * as chrono from 'chrono-node';
 import type { EventDate } from '../../record.js';
+import { DATE_HINT as HINT } from './hint.js';
 import { parserFor } from './parsers.js';
 
 /** A date expression found in a sentence, already resolved. */
@@ -18,11 +19,6 @@ export interface DateExpression {
   relative: boolean;
 }
 
-const HINT = new RegExp(
-  /\b(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:yesterday|today|tomorrow|tonight|weekend|week|month|year|ago)\b|\b(?:1[89]|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)\b/
-    .source,
-  'gi',
-);
 const RELATIVE =
   /\b(last|next|this|ago|yesterday|today|tomorrow|tonight|earlier|later|previous|coming|past|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
 const BARE_YEAR =
