@@ -29,12 +29,23 @@ export type Atom =
 
 export type Tense = 'base' | 's' | 'past' | 'participle' | 'ing';
 
+/** A tense as a bit, so that the coder tests a verb form's tenses without a set lookup. */
+export const TENSE: Readonly<Record<Tense, number>> = {
+  base: 1,
+  s: 2,
+  past: 4,
+  participle: 8,
+  ing: 16,
+};
+
 export interface VerbTrigger {
   pattern: EventPattern;
   id: string;
   /** Words that must follow the verb ("up" in "team up"). */
   particle: string[];
   tenses: Set<Tense>;
+  /** `tenses` as `TENSE` bits. */
+  tenseBits: number;
 }
 
 export interface NounTrigger {
@@ -330,7 +341,15 @@ function buildVerbs(
     if (!head) continue;
     for (const [form, tenses] of verbTenses(head, irregular, pattern.forms)) {
       const list = verbs.get(form) ?? [];
-      list.push({ pattern, id: patternId(pattern), particle: particle.map(matchKey), tenses });
+      let tenseBits = 0;
+      for (const t of tenses) tenseBits |= TENSE[t];
+      list.push({
+        pattern,
+        id: patternId(pattern),
+        particle: particle.map(matchKey),
+        tenses,
+        tenseBits,
+      });
       verbs.set(form, list);
       if (tenses.has('past') || tenses.has('participle')) pastForms.add(form);
     }

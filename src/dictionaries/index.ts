@@ -13,7 +13,7 @@ export type {
 } from './build.js';
 export { DictionaryError, type DictionaryProblem } from './errors.js';
 export { DEFAULT_DATA_DIR, readData } from './read.js';
-export { isSpeechVerb, placeKey, phraseKeys, withPlurals } from './build.js';
+export { isSpeechVerb, placeKey, phraseKeys, TENSE, withPlurals } from './build.js';
 export { LEX } from './lex.js';
 
 const cache = new Map<string, Dictionaries>();

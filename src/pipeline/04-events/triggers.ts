@@ -1,4 +1,10 @@
-import { LEX, withPlurals, type Dictionaries, type Tense } from '../../dictionaries/index.js';
+import {
+  LEX,
+  TENSE,
+  withPlurals,
+  type Dictionaries,
+  type Tense,
+} from '../../dictionaries/index.js';
 import { trieFrom } from '../../dictionaries/phrase-trie.js';
 import type { EventPattern } from '../../dictionaries/schemas.js';
 import type { Token } from '../02-segment/segment.js';
@@ -143,9 +149,9 @@ function isPassive(
   tokens: readonly Token[],
   at: number,
   first: number,
-  tenses: Set<Tense>,
+  tenses: number,
 ): boolean {
-  if (!tenses.has('participle')) return false;
+  if (!(tenses & TENSE.participle)) return false;
   for (let i = at - 1; i >= Math.max(first, at - 3); i--) {
     const k = keys[i] ?? '';
     if (BE.has(k)) return true;
@@ -166,20 +172,17 @@ function verbCandidate(
   keys: readonly string[],
   at: number,
   first: number,
-  tenses: Set<Tense>,
+  tenses: number,
 ): boolean {
   if (tok.pos === 'VERB') return true;
   // Taggers often call participles adjectives or nouns after "be"/"have": "were attacked".
-  if (
-    (tenses.has('participle') || tenses.has('ing')) &&
-    (tok.pos === 'ADJ' || tok.pos === 'NOUN')
-  ) {
+  if (tenses & (TENSE.participle | TENSE.ing) && (tok.pos === 'ADJ' || tok.pos === 'NOUN')) {
     const prev = keys[at - 1] ?? '';
     if (BE.has(prev) || prev === 'has' || prev === 'have' || prev === 'had' || at === first)
       return true;
   }
   // A past form right after a name is its verb: "the prosecutor general accused", "the military put its".
-  if (tenses.has('past') && (tok.pos === 'ADJ' || tok.pos === 'NOUN')) {
+  if (tenses & TENSE.past && (tok.pos === 'ADJ' || tok.pos === 'NOUN')) {
     const before = tokens[at - 1]?.pos;
     const after = tokens[at + 1]?.pos;
     // ...but "the tanker detained off Gibraltar" is a participle: a verb needs its object next.
@@ -233,8 +236,8 @@ export function findTriggers(
       const prevPos = tokens[i - 1]?.pos;
       const prevKey = keys[i - 1] ?? '';
       for (const v of verbs) {
-        if (!verbCandidate(tokens, tok, keys, i, first, v.tenses)) continue;
-        const base = v.tenses.has('base');
+        if (!verbCandidate(tokens, tok, keys, i, first, v.tenseBits)) continue;
+        const base = (v.tenseBits & TENSE.base) !== 0;
         // "the occupied West Bank", "the detained activists": participles used as adjectives.
         if (!base && prevPos === 'DET') continue;
         // "discussed restoring ties": a gerund after another verb is a topic, not an act
@@ -243,7 +246,7 @@ export function findTriggers(
         if (
           !base &&
           prevPos === 'VERB' &&
-          ((v.tenses.has('ing') && !STARTERS.has(prevKey)) || prevKey.endsWith('ing'))
+          ((v.tenseBits & TENSE.ing && !STARTERS.has(prevKey)) || prevKey.endsWith('ing'))
         )
           continue;
         let end = i + 1;
@@ -255,7 +258,7 @@ export function findTriggers(
         if (!ok) continue;
         if (excepted(keys, tokens, end, last, v.pattern.except)) continue;
         let object: number | null = null;
-        const passive = isPassive(keys, tokens, i, first, v.tenses);
+        const passive = isPassive(keys, tokens, i, first, v.tenseBits);
         if (v.pattern.object) {
           // "diplomats were expelled": a passive verb's object is its subject.
           object =
