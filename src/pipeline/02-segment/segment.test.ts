@@ -94,17 +94,18 @@ describe('segment: the date bit', () => {
   it('is on in every gold sentence where a date word stands', () => {
     const lines = readFileSync('test/fixtures/gold.jsonl', 'utf8').split('\n').filter(Boolean);
     let dated = 0;
+    const missed: string[] = [];
     for (const line of lines) {
       const norm = normalize((JSON.parse(line) as { text: string }).text);
-      const doc = segment(norm, lexicon);
-      const text = norm.text;
-      for (const s of doc.sentences) {
+      for (const s of segment(norm, lexicon).sentences) {
+        const sentence = norm.text.slice(s.start, s.end);
         DATE_HINT.lastIndex = 0;
-        const hint = DATE_HINT.test(text.slice(s.start, s.end));
-        if (hint) dated++;
-        expect(hint ? s.lex & LEX.date : LEX.date).toBe(LEX.date);
+        if (!DATE_HINT.test(sentence)) continue;
+        dated++;
+        if (!(s.lex & LEX.date)) missed.push(sentence);
       }
     }
+    expect(missed).toEqual([]);
     expect(dated).toBeGreaterThan(50);
   });
 });

@@ -149,9 +149,9 @@ function isPassive(
   tokens: readonly Token[],
   at: number,
   first: number,
-  tenses: number,
+  tenseBits: number,
 ): boolean {
-  if (!(tenses & TENSE.participle)) return false;
+  if (!(tenseBits & TENSE.participle)) return false;
   for (let i = at - 1; i >= Math.max(first, at - 3); i--) {
     const k = keys[i] ?? '';
     if (BE.has(k)) return true;
@@ -172,17 +172,17 @@ function verbCandidate(
   keys: readonly string[],
   at: number,
   first: number,
-  tenses: number,
+  tenseBits: number,
 ): boolean {
   if (tok.pos === 'VERB') return true;
   // Taggers often call participles adjectives or nouns after "be"/"have": "were attacked".
-  if (tenses & (TENSE.participle | TENSE.ing) && (tok.pos === 'ADJ' || tok.pos === 'NOUN')) {
+  if (tenseBits & (TENSE.participle | TENSE.ing) && (tok.pos === 'ADJ' || tok.pos === 'NOUN')) {
     const prev = keys[at - 1] ?? '';
     if (BE.has(prev) || prev === 'has' || prev === 'have' || prev === 'had' || at === first)
       return true;
   }
   // A past form right after a name is its verb: "the prosecutor general accused", "the military put its".
-  if (tenses & TENSE.past && (tok.pos === 'ADJ' || tok.pos === 'NOUN')) {
+  if (tenseBits & TENSE.past && (tok.pos === 'ADJ' || tok.pos === 'NOUN')) {
     const before = tokens[at - 1]?.pos;
     const after = tokens[at + 1]?.pos;
     // ...but "the tanker detained off Gibraltar" is a participle: a verb needs its object next.
