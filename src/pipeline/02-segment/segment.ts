@@ -57,7 +57,7 @@ const its = nlp.its;
 const MAX_FORMS = 200_000;
 /** Numbers of a form, four a form: length, first and last character, capital (0 or 1). */
 let shape = new Int32Array(4 * 4096);
-/** LEX bits of a form in `lexiconOf[form]`. */
+/** LEX bits of a form in `lexiconOf[form]`, with `LEX.date` if a date may hold it. */
 let lexOf = new Int32Array(4096);
 const valueOf: string[] = [];
 const keyOf: string[] = [];
